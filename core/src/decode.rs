@@ -1,0 +1,76 @@
+//! Turning a host's JSON-shaped value into a typed request, with the path of anything wrong.
+//!
+//! Every host hands core a `serde_json::Value` (or JSON text); decoding, defaults and checks
+//! happen here once, so a bad field is reported the same way — code, message, JSON pointer —
+//! whichever language sent it.
+
+use crate::error::{Error, ErrorCode, Result};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Largest JSON text accepted (serde_json itself refuses nesting deeper than 128).
+pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
+
+/// The path segments serde_path_to_error recorded, as plain strings.
+pub(crate) fn segments(path: &serde_path_to_error::Path) -> Vec<String> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { variant } => Some(variant.clone()),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// Escape one JSON-pointer segment (RFC 6901).
+pub(crate) fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// A JSON pointer from segments.
+pub(crate) fn pointer(segments: &[String]) -> String {
+    segments.iter().map(|s| format!("/{}", escape(s))).collect()
+}
+
+/// serde's messages speak of Rust types; say what the caller should send instead.
+pub(crate) fn clean_message(raw: &str) -> String {
+    let mut m = crate::error::bounded(raw.to_owned());
+    for (from, to) in [("struct ", "an object "), ("a sequence", "a list"), ("a map", "an object")] {
+        m = m.replace(from, to);
+    }
+    m
+}
+
+/// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.
+pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut segs = segments(e.path());
+        let message = clean_message(&e.inner().to_string());
+        // For an unknown or missing key serde stops at the object holding it; name the key.
+        if let Some(key) = named_field(&message) {
+            if segs.last().map(String::as_str) != Some(key) {
+                segs.push(key.to_owned());
+            }
+        }
+        Error::new(ErrorCode::InvalidInput, message, Some(pointer(&segs)))
+    })
+}
+
+fn named_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("missing field `"))?;
+    rest.split('`').next()
+}
+
+/// Parse JSON text; a syntax error is `INVALID_JSON` with line and column.
+pub fn parse_json(text: &str) -> Result<Value> {
+    if text.len() > MAX_JSON_BYTES {
+        return Err(Error::new(
+            ErrorCode::InvalidJson,
+            format!("JSON text is limited to {MAX_JSON_BYTES} bytes"),
+            Some(String::new()),
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| Error::new(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Some(String::new())))
+}

@@ -1,0 +1,227 @@
+//! The engine: a policy compiled once, then cheap to call from many threads.
+//!
+//! API.md "The engine": `Engine(policy)` compiles a policy (the rule book's defaults when none
+//! is given); every call takes its times from the request, so every decision is reproducible.
+
+use crate::calendar::Calendar;
+use crate::decode::{from_value, parse_json};
+use crate::error::{Error, ErrorCode, Result};
+use crate::num::Minutes;
+use crate::policy::{Policy, PolicyRef};
+use crate::returns::{ReturnDecision, ReturnRequest, Returns};
+use crate::time::{parse_offset, Date, Instant};
+use chrono::FixedOffset;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+/// The decision kinds `evaluate` knows, by name.
+pub const KINDS: &[&str] = &["check_return", "is_workday", "add_working_time", "working_minutes_between"];
+
+/// Most requests accepted in one batch.
+pub const MAX_BATCH: usize = 1_000_000;
+
+/// A compiled policy. `Send + Sync`: share one across threads.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    policy: Policy,
+    policy_ref: PolicyRef,
+    tz: FixedOffset,
+    calendar: Calendar,
+}
+
+/// One result of a batch: the input's index and its decision or its error.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchItem {
+    /// Position of the input in the batch.
+    pub index: usize,
+    /// Whether `decision` (true) or `error` (false) is set.
+    pub ok: bool,
+    /// The decision, when `ok`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Value>,
+    /// The error, when not `ok`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateRequest {
+    date: Date,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AddRequest {
+    start: Instant,
+    minutes: Minutes,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BetweenRequest {
+    from: Instant,
+    to: Instant,
+}
+
+impl Engine {
+    /// Compile a policy, refusing one with problems (`INVALID_POLICY`, every problem listed).
+    pub fn new(policy: Policy) -> Result<Engine> {
+        Engine::from_value(&policy.to_value())
+    }
+
+    /// Compile a policy document; `null` means the defaults.
+    pub fn from_value(doc: &Value) -> Result<Engine> {
+        let policy = if doc.is_null() { Policy::default() } else { Policy::from_value(doc)? };
+        let tz = parse_offset(&policy.time_zone).map_err(|m| Error::invalid_policy(vec![crate::Problem { path: String::from("/time_zone"), message: m }]))?;
+        let calendar = Calendar::new(&policy.calendar, tz)?;
+        let policy_ref = PolicyRef { id: policy.id.clone(), version: policy.version.clone(), hash: policy.hash() };
+        Ok(Engine { policy, policy_ref, tz, calendar })
+    }
+
+    /// Compile a policy given as JSON text.
+    pub fn from_json(text: &str) -> Result<Engine> {
+        let doc = parse_json(text).map_err(|e| Error::invalid_policy(vec![crate::Problem { path: String::new(), message: e.message }]))?;
+        Engine::from_value(&doc)
+    }
+
+    /// The effective policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// `{id, version, hash}` of the effective policy, as every decision carries it.
+    pub fn policy_ref(&self) -> &PolicyRef {
+        &self.policy_ref
+    }
+
+    /// The effective policy's content hash.
+    pub fn policy_hash(&self) -> &str {
+        &self.policy_ref.hash
+    }
+
+    /// The compiled business calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// May this item go back, how, until when, who pays shipping (rule book §3).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kefu_core::{Engine, Verdict};
+    /// let engine = Engine::from_value(&serde_json::Value::Null)?;
+    /// let request = serde_json::from_str(r#"{
+    ///     "reason": "no_reason", "category": "apparel",
+    ///     "signed_at": "2026-03-01T23:59:00+08:00",
+    ///     "requested_at": "2026-03-08T20:00:00+08:00"
+    /// }"#)?;
+    /// let decision = engine.check_return(&request)?;
+    /// assert_eq!(decision.verdict, Verdict::Eligible);
+    /// assert_eq!(decision.window_last_day, "2026-03-08");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_return(&self, request: &ReturnRequest) -> Result<ReturnDecision> {
+        Returns { policy: &self.policy.returns, tz: self.tz, policy_ref: &self.policy_ref }.decide(request)
+    }
+
+    /// Whether a `YYYY-MM-DD` date is a working day.
+    pub fn is_workday(&self, date: Date) -> Result<bool> {
+        self.calendar.is_workday(date.0).map_err(|e| at(e, "/date"))
+    }
+
+    /// The earliest instant at which `minutes` working minutes have passed since `start`.
+    pub fn add_working_time(&self, start: Instant, minutes: i64) -> Result<Instant> {
+        self.calendar.add_working_time(start, minutes).map_err(|e| at(e, "/start"))
+    }
+
+    /// Working minutes from `from` to `to` (negative when `to` is earlier).
+    pub fn working_minutes_between(&self, from: Instant, to: Instant) -> Result<i64> {
+        self.calendar.working_minutes_between(from, to).map_err(|e| at(e, "/from"))
+    }
+
+    /// Any decision by kind name, on a JSON-shaped request (API.md `evaluate`).
+    pub fn evaluate(&self, kind: &str, request: &Value) -> Result<Value> {
+        let out = match kind {
+            "check_return" => to_value(&self.check_return(&from_value(request)?)?),
+            "is_workday" => {
+                let r: DateRequest = from_value(request)?;
+                to_value(&self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?)
+            }
+            "add_working_time" => {
+                let r: AddRequest = from_value(request)?;
+                let due = self.add_working_time(r.start, r.minutes.0).map_err(|e| if e.path.as_deref() == Some("/minutes") { e } else { at(e, "/start") })?;
+                json!({ "at": due.format_in(self.tz) })
+            }
+            "working_minutes_between" => {
+                let r: BetweenRequest = from_value(request)?;
+                let (a, b) = (r.from, r.to);
+                self.calendar.working_minutes_between(a, a).map_err(|e| at(e, "/from"))?;
+                json!({ "minutes": self.calendar.working_minutes_between(a, b).map_err(|e| at(e, "/to"))? })
+            }
+            _ => return Err(unknown_kind(kind)),
+        };
+        Ok(out)
+    }
+
+    /// [`evaluate`](Self::evaluate) on JSON text; malformed text is `INVALID_JSON`.
+    pub fn evaluate_json(&self, kind: &str, text: &str) -> Result<Value> {
+        if !KINDS.contains(&kind) {
+            return Err(unknown_kind(kind));
+        }
+        self.evaluate(kind, &parse_json(text)?)
+    }
+
+    /// One result per input, in order; an unknown kind fails the whole call.
+    pub fn evaluate_batch(&self, kind: &str, requests: &[Value]) -> Result<Vec<BatchItem>> {
+        if !KINDS.contains(&kind) {
+            return Err(unknown_kind(kind));
+        }
+        if requests.len() > MAX_BATCH {
+            return Err(Error::invalid_input("", format!("a batch holds at most {MAX_BATCH} requests")));
+        }
+        Ok(requests
+            .iter()
+            .enumerate()
+            .map(|(index, r)| match guarded(|| self.evaluate(kind, r)) {
+                Ok(d) => BatchItem { index, ok: true, decision: Some(d), error: None },
+                Err(e) => BatchItem { index, ok: false, decision: None, error: Some(e) },
+            })
+            .collect())
+    }
+}
+
+fn to_value<T: Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+fn at(mut e: Error, path: &str) -> Error {
+    if e.code == ErrorCode::CalendarYearUnknown && e.path.is_none() {
+        e.path = Some(path.to_owned());
+    }
+    e
+}
+
+fn unknown_kind(kind: &str) -> Error {
+    Error::new(ErrorCode::UnknownKind, format!("unknown kind \"{kind}\"; known kinds: {}", KINDS.join(", ")), Some(String::from("/kind")))
+}
+
+/// Run `f`, turning a panic into an `INTERNAL` error so it never crosses into a host.
+pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::new(ErrorCode::Internal, format!("internal error (please report): {what}"), None))
+    })
+}
+
+/// The engine on the default policy, built once.
+pub fn default_engine() -> Result<&'static Engine> {
+    static DEFAULT: OnceLock<Result<Engine>> = OnceLock::new();
+    DEFAULT.get_or_init(|| Engine::new(Policy::default())).as_ref().map_err(Clone::clone)
+}

@@ -1,0 +1,54 @@
+//! kefu-core: an online shop's customer-service rule book as pure functions of data.
+//!
+//! Rule book (`shared/RULES.md`): when an item may go back (§3), what each order flag means
+//! (§1, §2), how serious a complaint is (§4), and the service standards (§5). Every number is a
+//! [`Policy`] default a shop can change within the law. Nothing here reads the clock or does
+//! I/O: the same request and policy always give the same decision, in every host.
+//!
+//! # Examples
+//!
+//! ```
+//! let decision = kefu_core::evaluate("check_return", &serde_json::json!({
+//!     "reason": "no_reason",
+//!     "category": "food",
+//!     "signed_at": "2026-03-01T10:00:00+08:00",
+//!     "requested_at": "2026-03-03T10:00:00+08:00",
+//!     "condition": { "seal_broken": true }
+//! }))?;
+//! assert_eq!(decision["verdict"], "ineligible");
+//! assert_eq!(decision["reasons"][1]["code"], "SEAL_BROKEN");
+//! # Ok::<(), kefu_core::Error>(())
+//! ```
+
+pub mod calendar;
+pub mod decode;
+mod engine;
+mod error;
+pub mod num;
+pub mod policy;
+pub mod reason;
+pub mod returns;
+pub mod time;
+
+pub use calendar::{Calendar, DayInfo, DayKind};
+pub use engine::{default_engine, guarded, BatchItem, Engine, KINDS, MAX_BATCH};
+pub use error::{Error, ErrorCode, Problem, Result};
+pub use policy::{validate_policy, Policy, PolicyRef};
+pub use reason::{catalogue, Reason, Rule};
+pub use returns::{ReturnDecision, ReturnRequest, Verdict};
+pub use time::{Date, Instant};
+
+use serde_json::Value;
+
+/// The package version, the same in every host.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// [`Engine::evaluate`] on the default policy.
+pub fn evaluate(kind: &str, request: &Value) -> Result<Value> {
+    default_engine()?.evaluate(kind, request)
+}
+
+/// [`Engine::check_return`] on the default policy.
+pub fn check_return(request: &ReturnRequest) -> Result<ReturnDecision> {
+    default_engine()?.check_return(request)
+}

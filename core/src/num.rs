@@ -1,0 +1,109 @@
+//! Money and counts as they arrive from hosts.
+//!
+//! JavaScript has only doubles and Python may send `1000.0`, so an integral float is accepted
+//! where an integer is meant; a fraction, NaN, an infinity or a value out of range is an error
+//! naming the field. Money is in minor units (分), API.md "fields ending in `_cents`".
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::Serialize;
+use std::fmt;
+
+/// The largest amount kefu accepts: 10^13 分 (100 billion yuan). Sums of a few such amounts
+/// stay far inside `i64`, so money arithmetic never overflows.
+pub const MAX_CENTS: i64 = 10_000_000_000_000;
+
+/// Largest count (days, repairs, items) accepted.
+pub const MAX_COUNT: u32 = 1_000_000;
+
+fn integral<E: de::Error>(v: f64) -> Result<i64, E> {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() <= 9_007_199_254_740_991.0 {
+        // Exact: |v| is below 2^53, so the cast loses nothing.
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(v as i64)
+    } else {
+        Err(E::custom(format!("expected a whole number, got {v}")))
+    }
+}
+
+macro_rules! bounded_int {
+    ($name:ident, $inner:ty, $min:expr, $max:expr, $what:literal) => {
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl V {
+                    fn check<E: de::Error>(v: i128) -> Result<$name, E> {
+                        if v < i128::from($min) || v > i128::from($max) {
+                            return Err(E::custom(format!(
+                                concat!($what, " must be between {} and {}, got {}"),
+                                $min, $max, v
+                            )));
+                        }
+                        <$inner>::try_from(v).map($name).map_err(|_| E::custom("out of range"))
+                    }
+                }
+                impl Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str(concat!($what, " (a whole number)"))
+                    }
+                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<$name, E> {
+                        V::check(i128::from(v))
+                    }
+                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<$name, E> {
+                        V::check(i128::from(v))
+                    }
+                    fn visit_f64<E: de::Error>(self, v: f64) -> Result<$name, E> {
+                        V::check(i128::from(integral::<E>(v)?))
+                    }
+                }
+                d.deserialize_any(V)
+            }
+        }
+    };
+}
+
+/// An amount of money in 分, `0..=MAX_CENTS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct Cents(pub i64);
+bounded_int!(Cents, i64, 0_i64, MAX_CENTS, "an amount in cents");
+
+/// A non-negative count (days, repairs), `0..=MAX_COUNT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct Count(pub u32);
+bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
+
+/// A signed number of minutes, at most about 19 years of minutes either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct Minutes(pub i64);
+bounded_int!(Minutes, i64, -10_000_000_i64, 10_000_000_i64, "a number of minutes");
+
+/// Longest identifier (order number, item code) accepted.
+pub const MAX_ID_CHARS: usize = 128;
+
+/// A short identifier such as an order number: 1 to [`MAX_ID_CHARS`] characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an identifier string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Id, E> {
+                let n = v.chars().count();
+                if n == 0 || n > MAX_ID_CHARS {
+                    return Err(E::custom(format!("an identifier has 1 to {MAX_ID_CHARS} characters, got {n}")));
+                }
+                Ok(Id(v.to_owned()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}

@@ -1,0 +1,338 @@
+//! The policy: every number of the rule book, as a JSON document a shop can change.
+//!
+//! RULES.md: "Every number below is a policy default: a shop can change it, the law's floors
+//! excepted." Defaults here *are* the rule book's values; [`validate_policy`] names every
+//! problem of a document with its JSON pointer, unknown keys included, and refuses values the
+//! law does not allow (seven days at least for no-reason returns, refund within seven days).
+
+use crate::error::{Error, Problem};
+use crate::num::Count;
+use crate::time::{parse_clock, parse_offset, Date};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// At most this many problems are reported for one document.
+const MAX_PROBLEMS: usize = 100;
+
+/// A whole policy. Every field has the rule book's default, so `{}` is the default policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// The shop's name for this policy, echoed in every decision.
+    pub id: String,
+    /// The shop's version of this policy, echoed in every decision.
+    pub version: String,
+    /// UTC offset in which day boundaries fall (`"+08:00"`: China has one zone and no DST).
+    pub time_zone: String,
+    /// The business calendar: working hours, holidays, make-up working days, closures.
+    pub calendar: CalendarPolicy,
+    /// Return and refund rules (rule book §3).
+    pub returns: ReturnsPolicy,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            id: String::from("kefu-default"),
+            version: String::from(env!("CARGO_PKG_VERSION")),
+            time_zone: String::from("+08:00"),
+            calendar: CalendarPolicy::default(),
+            returns: ReturnsPolicy::default(),
+        }
+    }
+}
+
+/// Which built-in holiday calendar to start from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BuiltinCalendar {
+    /// Mainland China's statutory holidays and 调休 days, 2004–2026 (State Council notices).
+    Cn,
+    /// No built-in years: only the years the policy lists.
+    None,
+}
+
+/// The business calendar (rule book §5: "Working days follow China's calendar").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CalendarPolicy {
+    /// Built-in holiday data to start from.
+    pub builtin: BuiltinCalendar,
+    /// Human service hours (seeds 000 and 004 headers: 9:00–18:30).
+    pub working_hours: WorkingHours,
+    /// Extra or corrected years, keyed `"2027"`; a listed year replaces the built-in one.
+    pub years: BTreeMap<String, YearPolicy>,
+    /// The shop's own days off (stocktaking, a move), on top of the public calendar.
+    pub closures: Vec<Date>,
+}
+
+impl Default for CalendarPolicy {
+    fn default() -> Self {
+        CalendarPolicy {
+            builtin: BuiltinCalendar::Cn,
+            working_hours: WorkingHours::default(),
+            years: BTreeMap::new(),
+            closures: Vec::new(),
+        }
+    }
+}
+
+/// Start and end of the working day, `"HH:MM"` in the policy's time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkingHours {
+    /// When service opens.
+    pub start: String,
+    /// When service closes (the end is not itself a working minute).
+    pub end: String,
+}
+
+impl Default for WorkingHours {
+    fn default() -> Self {
+        WorkingHours { start: String::from("09:00"), end: String::from("18:30") }
+    }
+}
+
+/// One year of holidays and make-up working days, as the State Council's notice states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearPolicy {
+    /// Holiday periods (days off, weekends inside a period included).
+    #[serde(default)]
+    pub holidays: Vec<HolidayPolicy>,
+    /// Weekend days that are worked (调休).
+    #[serde(default)]
+    pub workdays: Vec<Date>,
+}
+
+/// A holiday period, both ends inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayPolicy {
+    /// The holiday's name as the notice gives it (e.g. `"春节"`).
+    pub name: String,
+    /// First day off.
+    pub from: Date,
+    /// Last day off.
+    pub to: Date,
+}
+
+/// Return and refund rules (rule book §3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReturnsPolicy {
+    /// No-reason return window in days after the day of signing (law: at least 7, CPL Art. 25).
+    pub no_reason_days: Count,
+    /// Days after the returned goods arrive by which the refund is due (law: at most 7, Art. 13).
+    pub refund_days_after_receipt: Count,
+    /// Quality path: days after receipt within which the buyer may choose a refund (三包: ≥ 7).
+    pub quality_refund_days: Count,
+    /// Quality path: days after receipt within which the buyer may choose an exchange (三包: ≥ 15).
+    pub quality_exchange_days: Count,
+    /// Warranty (repair) period in days from the sale when the request states none.
+    pub default_warranty_days: Count,
+    /// Repairs after which a still-faulty item may be exchanged or returned (三包: at most 2).
+    pub max_repairs: Count,
+    /// Seed 003's rice cooker: offer a one-time goodwill exchange for a used item in the window.
+    pub goodwill_exchange: bool,
+    /// The shop pays return shipping on no-reason returns (e.g. it bought return-shipping cover).
+    pub shop_pays_no_reason_shipping: bool,
+    /// Charge a gift that is not returned at its marked price (Art. 12).
+    pub charge_unreturned_gifts: bool,
+    /// Deduct the shipping fee when a return breaks a free-shipping threshold (Art. 18).
+    pub deduct_broken_free_shipping: bool,
+}
+
+impl Default for ReturnsPolicy {
+    fn default() -> Self {
+        ReturnsPolicy {
+            no_reason_days: Count(7),
+            refund_days_after_receipt: Count(7),
+            quality_refund_days: Count(7),
+            quality_exchange_days: Count(15),
+            default_warranty_days: Count(0),
+            max_repairs: Count(2),
+            goodwill_exchange: false,
+            shop_pays_no_reason_shipping: false,
+            charge_unreturned_gifts: true,
+            deduct_broken_free_shipping: true,
+        }
+    }
+}
+
+/// Which policy decided: API.md "`policy`: `{id, version, hash}`".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyRef {
+    /// The policy's `id`.
+    pub id: String,
+    /// The policy's `version`.
+    pub version: String,
+    /// 16 hex digits of FNV-1a over the effective policy's canonical JSON.
+    pub hash: String,
+}
+
+impl Policy {
+    /// Read a policy document, reporting every problem found (structure first, then values).
+    pub fn from_value(doc: &Value) -> Result<Policy, Error> {
+        let (policy, mut problems) = parse_collecting(doc);
+        if let Some(p) = &policy {
+            problems.extend(p.check());
+        }
+        match policy {
+            Some(p) if problems.is_empty() => Ok(p),
+            _ => Err(Error::invalid_policy(problems)),
+        }
+    }
+
+    /// Read a policy from JSON text.
+    pub fn from_json(text: &str) -> Result<Policy, Error> {
+        let doc: Value = serde_json::from_str(text).map_err(|e| {
+            Error::invalid_policy(vec![Problem { path: String::new(), message: format!("not JSON: {e}") }])
+        })?;
+        Policy::from_value(&doc)
+    }
+
+    /// The canonical JSON of the effective policy (every default filled in).
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// FNV-1a (64-bit) of the canonical JSON: equal policies hash equal in every host.
+    pub fn hash(&self) -> String {
+        let text = serde_json::to_string(self).unwrap_or_default();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in text.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+
+    /// Value problems that the types alone do not catch: ranges, law floors, calendar shape.
+    fn check(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut bad = |path: &str, message: String| out.push(Problem { path: path.to_owned(), message });
+        for (path, text) in [("/id", &self.id), ("/version", &self.version)] {
+            let n = text.chars().count();
+            if n == 0 || n > 64 {
+                bad(path, format!("must have 1 to 64 characters, has {n}"));
+            }
+        }
+        if let Err(e) = parse_offset(&self.time_zone) {
+            bad("/time_zone", e);
+        }
+        let hours = &self.calendar.working_hours;
+        match (parse_clock(&hours.start), parse_clock(&hours.end)) {
+            (Ok(s), Ok(e)) if s >= e => {
+                bad("/calendar/working_hours/end", format!("must be later than start ({})", hours.start));
+            }
+            (s, e) => {
+                if let Err(m) = s {
+                    bad("/calendar/working_hours/start", m);
+                }
+                if let Err(m) = e {
+                    bad("/calendar/working_hours/end", m);
+                }
+            }
+        }
+        crate::calendar::check_years(&self.calendar, &mut bad);
+        let r = &self.returns;
+        let law = "网络购买商品七日无理由退货暂行办法";
+        if r.no_reason_days.0 < 7 || r.no_reason_days.0 > 365 {
+            bad("/returns/no_reason_days", format!("must be 7 to 365: the law's floor is 7 days (CPL Art. 25; {law} Art. 10)"));
+        }
+        if r.refund_days_after_receipt.0 < 1 || r.refund_days_after_receipt.0 > 7 {
+            bad("/returns/refund_days_after_receipt", format!("must be 1 to 7: the law allows at most 7 days ({law} Art. 13)"));
+        }
+        if r.quality_refund_days.0 < 7 || r.quality_refund_days.0 > 365 {
+            bad("/returns/quality_refund_days", String::from("must be 7 to 365: 三包 allows a refund within at least 7 days"));
+        }
+        if r.quality_exchange_days.0 < 15 || r.quality_exchange_days.0 > 365 {
+            bad("/returns/quality_exchange_days", String::from("must be 15 to 365: 三包 allows an exchange within at least 15 days"));
+        } else if r.quality_exchange_days.0 < r.quality_refund_days.0 {
+            bad("/returns/quality_exchange_days", String::from("must not be shorter than quality_refund_days"));
+        }
+        if r.default_warranty_days.0 > 3650 {
+            bad("/returns/default_warranty_days", String::from("must be 0 to 3650"));
+        }
+        if r.max_repairs.0 < 1 || r.max_repairs.0 > 2 {
+            bad("/returns/max_repairs", String::from("must be 1 or 2: after two failed repairs 三包 grants an exchange or a return"));
+        }
+        out
+    }
+}
+
+/// Every problem of a policy document, each with its JSON pointer; empty when it is valid.
+pub fn validate_policy(doc: &Value) -> Vec<Problem> {
+    match Policy::from_value(doc) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    }
+}
+
+/// Deserialize, and on each structural error note it, remove the offending value and try
+/// again, so one call reports every problem rather than the first.
+fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
+    let mut work = doc.clone();
+    let mut problems = Vec::new();
+    // Indices removed from each array (keyed by its pointer), so later paths name the
+    // element as the caller wrote it.
+    let mut removed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    while problems.len() < MAX_PROBLEMS {
+        match serde_path_to_error::deserialize::<_, Policy>(&work) {
+            Ok(p) => return (Some(p), problems),
+            Err(e) => {
+                let segments = crate::decode::segments(e.path());
+                problems.push(Problem {
+                    path: original_pointer(&segments, &removed),
+                    message: crate::decode::clean_message(&e.inner().to_string()),
+                });
+                if segments.is_empty() || !remove(&mut work, &segments, &mut removed) {
+                    break;
+                }
+            }
+        }
+    }
+    (None, problems)
+}
+
+fn original_pointer(segments: &[String], removed: &BTreeMap<String, Vec<usize>>) -> String {
+    let mut pointer = String::new();
+    for seg in segments {
+        let mut seg = seg.clone();
+        if let (Some(gone), Ok(mut i)) = (removed.get(&pointer), seg.parse::<usize>()) {
+            for g in gone {
+                if *g <= i {
+                    i += 1;
+                }
+            }
+            seg = i.to_string();
+        }
+        pointer.push('/');
+        pointer.push_str(&crate::decode::escape(&seg));
+    }
+    pointer
+}
+
+fn remove(work: &mut Value, segments: &[String], removed: &mut BTreeMap<String, Vec<usize>>) -> bool {
+    let Some((last, parents)) = segments.split_last() else { return false };
+    let parent_ptr: String = parents.iter().map(|s| format!("/{}", crate::decode::escape(s))).collect();
+    let original_parent = original_pointer(parents, removed);
+    match work.pointer_mut(&parent_ptr) {
+        Some(Value::Object(map)) => map.remove(last).is_some(),
+        Some(Value::Array(items)) => match last.parse::<usize>() {
+            Ok(i) if i < items.len() => {
+                items.remove(i);
+                let original = original_pointer(segments, removed);
+                let idx = original.rsplit('/').next().and_then(|s| s.parse().ok()).unwrap_or(i);
+                let list = removed.entry(original_parent).or_default();
+                list.push(idx);
+                list.sort_unstable();
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}

@@ -1,0 +1,47 @@
+//! Why a decision came out as it did.
+//!
+//! API.md: every decision carries `reasons`, each `{code, message, message_en, rule, source}`.
+//! Codes are stable identifiers; every code kefu can emit is a [`Rule`] constant listed in
+//! [`catalogue`], so docs and tests can enumerate them.
+
+use serde::Serialize;
+
+/// A rule kefu applies: its stable reason code, its id in the rule book, and its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Stable UPPER_SNAKE code, e.g. `"RETURN_WINDOW_EXPIRED"`.
+    pub code: &'static str,
+    /// The rule's id, `capability.rule`, e.g. `"returns.window"`.
+    pub rule: &'static str,
+    /// Where the rule comes from: a seed section or a law article.
+    pub source: &'static str,
+    /// One line on when the code is given (English), for docs.
+    pub summary: &'static str,
+}
+
+/// One reason in a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// Stable code (see [`Rule::code`]).
+    pub code: &'static str,
+    /// A Chinese sentence fit to show an agent.
+    pub message: String,
+    /// The same in English.
+    pub message_en: String,
+    /// The rule's id.
+    pub rule: &'static str,
+    /// The rule's source.
+    pub source: &'static str,
+}
+
+impl Rule {
+    /// This rule as a reason with the given Chinese and English messages.
+    pub(crate) fn says(&'static self, message: String, message_en: String) -> Reason {
+        Reason { code: self.code, message, message_en, rule: self.rule, source: self.source }
+    }
+}
+
+/// Every reason code kefu can emit, grouped by capability.
+pub fn catalogue() -> Vec<&'static Rule> {
+    crate::returns::RULES.to_vec()
+}
