@@ -1,0 +1,177 @@
+//! The napi-rs shim of the npm package `kefu`: it converts JS values to JSON-shaped values and
+//! back, and turns kefu's errors into JS `Error`s with `.code` and `.path`. Every rule,
+//! default and check is in core.
+
+use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use serde_json::{Map, Value};
+
+/// A JS `Error` carrying kefu's `code`, `path` and (for policies) `problems`.
+fn to_js_error(env: &Env, e: CoreError) -> Error {
+    let build = || -> Result<Error> {
+        let mut obj = env.create_error(Error::new(Status::GenericFailure, e.message.clone()))?;
+        obj.set("code", e.code.as_str())?;
+        obj.set("path", e.path.clone())?;
+        if !e.problems.is_empty() {
+            obj.set("problems", serde_json::to_value(&e.problems).unwrap_or(Value::Null))?;
+        }
+        Ok(Error::from(obj.to_unknown()))
+    };
+    build().unwrap_or_else(|_| Error::new(Status::GenericFailure, e.message))
+}
+
+/// What napi could not convert (undefined, a function, NaN…) is the caller's bad input.
+fn from_js(env: &Env, v: Unknown<'_>, path: &str) -> std::result::Result<Value, CoreError> {
+    env.from_js_value::<Value, _>(v).map_err(|e| CoreError::invalid_input(path, format!("not JSON-shaped: {}", e.reason)))
+}
+
+/// A request: JSON text when given a string, otherwise a JSON-shaped value.
+enum Request {
+    Value(Value),
+    Text(String),
+}
+
+fn request(env: &Env, v: Unknown<'_>) -> std::result::Result<Request, CoreError> {
+    if matches!(v.get_type(), Ok(ValueType::String)) {
+        return match env.from_js_value::<Value, _>(v) {
+            Ok(Value::String(s)) => Ok(Request::Text(s)),
+            _ => Err(CoreError::new(ErrorCode::InvalidJson, "unreadable JSON text", Some(String::new()))),
+        };
+    }
+    from_js(env, v, "").map(Request::Value)
+}
+
+/// A compiled policy; cheap to call many times.
+#[napi]
+pub struct Engine {
+    inner: CoreEngine,
+}
+
+impl Engine {
+    fn run(&self, env: &Env, kind: &str, req: Unknown<'_>) -> Result<Value> {
+        guarded(|| match request(env, req)? {
+            Request::Value(v) => self.inner.evaluate(kind, &v),
+            Request::Text(t) => self.inner.evaluate_json(kind, &t),
+        })
+        .map_err(|e| to_js_error(env, e))
+    }
+
+    fn scalar(&self, env: &Env, kind: &str, fields: Vec<(&str, Unknown<'_>)>) -> Result<Value> {
+        guarded(|| {
+            let mut map = Map::new();
+            for (name, v) in fields {
+                map.insert(name.to_owned(), from_js(env, v, &format!("/{name}"))?);
+            }
+            self.inner.evaluate(kind, &Value::Object(map))
+        })
+        .map_err(|e| to_js_error(env, e))
+    }
+}
+
+#[napi]
+impl Engine {
+    /// Compile `policy` (an object, JSON text, or nothing for the rule book's defaults).
+    #[napi(constructor, ts_args_type = "policy?: Policy | string | null")]
+    pub fn new(env: Env, policy: Option<Unknown<'_>>) -> Result<Self> {
+        guarded(|| {
+            let policy = match policy {
+                Some(p) if !matches!(p.get_type(), Ok(ValueType::Undefined | ValueType::Null)) => Some(request(&env, p)?),
+                _ => None,
+            };
+            match policy {
+                None => CoreEngine::from_value(&Value::Null),
+                Some(Request::Value(v)) => CoreEngine::from_value(&v),
+                Some(Request::Text(t)) => CoreEngine::from_json(&t),
+            }
+        })
+        .map(|inner| Engine { inner })
+        .map_err(|e| to_js_error(&env, e))
+    }
+
+    /// May this item go back (rule book §3).
+    #[napi(ts_args_type = "request: ReturnRequest | string", ts_return_type = "ReturnDecision")]
+    pub fn check_return(&self, env: Env, request: Unknown<'_>) -> Result<Value> {
+        self.run(&env, "check_return", request)
+    }
+
+    /// Any decision by kind name.
+    #[napi(ts_args_type = "kind: Kind, request: object | string", ts_return_type = "any")]
+    pub fn evaluate(&self, env: Env, kind: String, request: Unknown<'_>) -> Result<Value> {
+        self.run(&env, &kind, request)
+    }
+
+    /// One result per input, in order.
+    #[napi(ts_args_type = "kind: Kind, requests: Array<object>", ts_return_type = "Array<BatchItem>")]
+    pub fn evaluate_batch(&self, env: Env, kind: String, requests: Unknown<'_>) -> Result<Value> {
+        guarded(|| match from_js(&env, requests, "")? {
+            Value::Array(items) => Ok(serde_json::to_value(self.inner.evaluate_batch(&kind, &items)?).unwrap_or(Value::Null)),
+            _ => Err(CoreError::invalid_input("", "requests must be an array")),
+        })
+        .map_err(|e| to_js_error(&env, e))
+    }
+
+    /// Whether a `YYYY-MM-DD` date is a working day.
+    #[napi(ts_args_type = "date: string")]
+    pub fn is_workday(&self, env: Env, date: Unknown<'_>) -> Result<bool> {
+        let v = self.scalar(&env, "is_workday", vec![("date", date)])?;
+        Ok(v.get("workday").and_then(Value::as_bool).unwrap_or(false))
+    }
+
+    /// The earliest instant at which `minutes` working minutes have passed since `start`.
+    #[napi(ts_args_type = "start: string, minutes: number")]
+    pub fn add_working_time(&self, env: Env, start: Unknown<'_>, minutes: Unknown<'_>) -> Result<String> {
+        let v = self.scalar(&env, "add_working_time", vec![("start", start), ("minutes", minutes)])?;
+        Ok(v.get("at").and_then(Value::as_str).unwrap_or_default().to_owned())
+    }
+
+    /// Working minutes from `a` to `b`.
+    #[napi(ts_args_type = "a: string, b: string")]
+    pub fn working_minutes_between(&self, env: Env, a: Unknown<'_>, b: Unknown<'_>) -> Result<i64> {
+        let v = self.scalar(&env, "working_minutes_between", vec![("from", a), ("to", b)])?;
+        Ok(v.get("minutes").and_then(Value::as_i64).unwrap_or(0))
+    }
+
+    /// The effective policy, every default filled in.
+    #[napi(ts_return_type = "Policy")]
+    pub fn policy(&self) -> Value {
+        self.inner.policy().to_value()
+    }
+
+    /// The effective policy's content hash.
+    #[napi]
+    pub fn policy_hash(&self) -> String {
+        self.inner.policy_hash().to_owned()
+    }
+}
+
+/// Every problem of a policy document, with its JSON pointer; empty when valid.
+#[napi(ts_args_type = "doc: object | string", ts_return_type = "Array<Problem>")]
+pub fn validate_policy(env: Env, doc: Unknown<'_>) -> Result<Value> {
+    guarded(|| {
+        let problems = match request(&env, doc)? {
+            Request::Value(v) => kefu_core::validate_policy(&v),
+            Request::Text(t) => kefu_core::Policy::from_json(&t).err().map(|e| e.problems).unwrap_or_default(),
+        };
+        Ok(serde_json::to_value(problems).unwrap_or(Value::Null))
+    })
+    .map_err(|e| to_js_error(&env, e))
+}
+
+/// The stable error codes, as every host lists them.
+#[napi]
+pub fn error_codes() -> Vec<&'static str> {
+    ErrorCode::ALL.iter().map(|c| c.as_str()).collect()
+}
+
+/// The decision kinds `evaluate` knows.
+#[napi]
+pub fn kinds() -> Vec<&'static str> {
+    kefu_core::KINDS.to_vec()
+}
+
+/// kefu's version, the same in every host.
+#[napi]
+pub fn version() -> &'static str {
+    kefu_core::VERSION
+}

@@ -1,0 +1,259 @@
+//! `kefu._kefu`: the PyO3 shim. It converts Python values to JSON-shaped values and back and
+//! maps kefu's error codes to exception classes; every rule, default and check is in core.
+
+use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+pyo3::create_exception!(_kefu, KefuError, PyException, "Base of every kefu error: `.code`, `.path`, `.problems`.");
+pyo3::create_exception!(_kefu, InvalidInputError, KefuError, "INVALID_INPUT or INVALID_JSON: a request field is wrong.");
+pyo3::create_exception!(_kefu, InvalidPolicyError, KefuError, "INVALID_POLICY: the policy has problems (all in `.problems`).");
+pyo3::create_exception!(_kefu, CalendarYearUnknownError, KefuError, "CALENDAR_YEAR_UNKNOWN: a date outside the calendar's years.");
+pyo3::create_exception!(_kefu, UnknownKindError, KefuError, "UNKNOWN_KIND: `evaluate` got a kind that does not exist.");
+pyo3::create_exception!(_kefu, InternalError, KefuError, "INTERNAL: a bug in kefu, caught before it crossed into Python.");
+
+/// Deepest nesting converted, as in napi and serde_json.
+const MAX_DEPTH: usize = 128;
+
+/// The one place where codes become exception classes.
+fn to_py_err(py: Python<'_>, e: CoreError) -> PyErr {
+    let err = match e.code {
+        ErrorCode::InvalidJson | ErrorCode::InvalidInput => InvalidInputError::new_err(e.message.clone()),
+        ErrorCode::InvalidPolicy => InvalidPolicyError::new_err(e.message.clone()),
+        ErrorCode::CalendarYearUnknown => CalendarYearUnknownError::new_err(e.message.clone()),
+        ErrorCode::UnknownKind => UnknownKindError::new_err(e.message.clone()),
+        ErrorCode::Internal => InternalError::new_err(e.message.clone()),
+    };
+    let value = err.value(py);
+    let problems = serde_json::to_value(&e.problems).unwrap_or(Value::Null);
+    let set = value
+        .setattr("code", e.code.as_str())
+        .and_then(|()| value.setattr("path", e.path.clone()))
+        .and_then(|()| value.setattr("message", e.message.clone()))
+        .and_then(|()| to_py(py, &problems).and_then(|p| value.setattr("problems", p)));
+    match set {
+        Ok(()) => err,
+        Err(other) => other,
+    }
+}
+
+fn bad(path: &str, message: String) -> CoreError {
+    CoreError::invalid_input(path, message)
+}
+
+/// A Python value as JSON: dict (str keys), list/tuple, str, int, float (finite), bool, None.
+fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value, CoreError> {
+    if depth > MAX_DEPTH {
+        return Err(bad(path, format!("nested deeper than {MAX_DEPTH} levels")));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(|_| bad(path, String::from("a string that is not valid Unicode (lone surrogate)")));
+    }
+    if obj.cast::<PyInt>().is_ok() {
+        if let Ok(v) = obj.extract::<i64>() {
+            return Ok(Value::Number(v.into()));
+        }
+        if let Ok(v) = obj.extract::<u64>() {
+            return Ok(Value::Number(v.into()));
+        }
+        return Err(bad(path, String::from("an integer too large for 64 bits")));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Number::from_f64(f.value()).map(Value::Number).ok_or_else(|| bad(path, String::from("NaN and infinities are not numbers kefu accepts")));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in d.iter() {
+            let key = k.cast::<PyString>().ok().and_then(|s| s.to_cow().ok().map(|c| c.into_owned())).ok_or_else(|| bad(path, String::from("object keys must be strings")))?;
+            let len = path.len();
+            path.push('/');
+            path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            let value = to_value(&v, path, depth + 1)?;
+            path.truncate(len);
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    let items: Option<Vec<Bound<'_, PyAny>>> = if let Ok(l) = obj.cast::<PyList>() {
+        Some(l.iter().collect())
+    } else {
+        obj.cast::<PyTuple>().ok().map(|t| t.iter().collect())
+    };
+    if let Some(items) = items {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            let len = path.len();
+            path.push('/');
+            path.push_str(&i.to_string());
+            out.push(to_value(v, path, depth + 1)?);
+            path.truncate(len);
+        }
+        return Ok(Value::Array(out));
+    }
+    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+    Err(bad(path, format!("a {type_name} is not JSON-shaped (use dict, list, str, int, float, bool or None)")))
+}
+
+fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
+    Ok(match v {
+        Value::Null => py.None(),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any().unbind(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any().unbind(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any().unbind(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any().unbind(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any().unbind(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any().unbind()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, to_py(py, item)?)?;
+            }
+            dict.into_any().unbind()
+        }
+    })
+}
+
+/// A request as given: a dict (or other JSON-shaped value), or JSON text.
+enum Request {
+    Value(Value),
+    Text(String),
+}
+
+fn request(obj: &Bound<'_, PyAny>) -> Result<Request, CoreError> {
+    match obj.cast::<PyString>() {
+        Ok(s) => s.to_cow().map(|t| Request::Text(t.into_owned())).map_err(|_| CoreError::new(ErrorCode::InvalidJson, "JSON text that is not valid Unicode", Some(String::new()))),
+        Err(_) => to_value(obj, &mut String::new(), 0).map(Request::Value),
+    }
+}
+
+fn arg(obj: &Bound<'_, PyAny>, name: &str) -> Result<Value, CoreError> {
+    to_value(obj, &mut format!("/{name}"), 0)
+}
+
+/// A compiled policy; cheap to call from many threads.
+#[pyclass(frozen, module = "kefu._kefu")]
+struct Engine {
+    inner: CoreEngine,
+}
+
+impl Engine {
+    fn run(&self, py: Python<'_>, kind: &str, req: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let out = guarded(|| match request(req)? {
+            Request::Value(v) => self.inner.evaluate(kind, &v),
+            Request::Text(t) => self.inner.evaluate_json(kind, &t),
+        });
+        out.map_err(|e| to_py_err(py, e)).and_then(|v| to_py(py, &v))
+    }
+
+    fn scalar(&self, py: Python<'_>, kind: &str, fields: &[(&str, &Bound<'_, PyAny>)]) -> PyResult<Value> {
+        let out = guarded(|| {
+            let mut map = Map::new();
+            for (name, obj) in fields {
+                map.insert((*name).to_owned(), arg(obj, name)?);
+            }
+            self.inner.evaluate(kind, &Value::Object(map))
+        });
+        out.map_err(|e| to_py_err(py, e))
+    }
+}
+
+#[pymethods]
+impl Engine {
+    /// Compile `policy` (a dict, JSON text, or None for the rule book's defaults).
+    #[new]
+    #[pyo3(signature = (policy=None))]
+    fn new(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let inner = guarded(|| match policy.map(request).transpose()? {
+            None => CoreEngine::from_value(&Value::Null),
+            Some(Request::Value(v)) => CoreEngine::from_value(&v),
+            Some(Request::Text(t)) => CoreEngine::from_json(&t),
+        });
+        inner.map(|inner| Engine { inner }).map_err(|e| to_py_err(py, e))
+    }
+
+    fn check_return(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.run(py, "check_return", request)
+    }
+
+    fn evaluate(&self, py: Python<'_>, kind: &str, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.run(py, kind, request)
+    }
+
+    fn evaluate_batch(&self, py: Python<'_>, kind: &str, requests: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let values = match to_value(requests, &mut String::new(), 0) {
+            Ok(Value::Array(items)) => items,
+            Ok(_) => return Err(to_py_err(py, bad("", String::from("requests must be a list")))),
+            Err(e) => return Err(to_py_err(py, e)),
+        };
+        let out = py.detach(|| guarded(|| self.inner.evaluate_batch(kind, &values)));
+        let items = out.map_err(|e| to_py_err(py, e))?;
+        to_py(py, &serde_json::to_value(items).unwrap_or(Value::Null))
+    }
+
+    fn is_workday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let v = self.scalar(py, "is_workday", &[("date", date)])?;
+        Ok(v.get("workday").and_then(Value::as_bool).unwrap_or(false))
+    }
+
+    fn add_working_time(&self, py: Python<'_>, start: &Bound<'_, PyAny>, minutes: &Bound<'_, PyAny>) -> PyResult<String> {
+        let v = self.scalar(py, "add_working_time", &[("start", start), ("minutes", minutes)])?;
+        Ok(v.get("at").and_then(Value::as_str).unwrap_or_default().to_owned())
+    }
+
+    fn working_minutes_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
+        let v = self.scalar(py, "working_minutes_between", &[("from", a), ("to", b)])?;
+        Ok(v.get("minutes").and_then(Value::as_i64).unwrap_or(0))
+    }
+
+    fn policy(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        to_py(py, &self.inner.policy().to_value())
+    }
+
+    fn policy_hash(&self) -> String {
+        self.inner.policy_hash().to_owned()
+    }
+}
+
+/// Every problem of a policy document, as `[{path, message}]`; empty when valid.
+#[pyfunction]
+fn validate_policy(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let problems = guarded(|| match request(doc)? {
+        Request::Value(v) => Ok(kefu_core::validate_policy(&v)),
+        Request::Text(t) => Ok(kefu_core::Policy::from_json(&t).err().map(|e| e.problems).unwrap_or_default()),
+    });
+    let problems = problems.map_err(|e| to_py_err(py, e))?;
+    to_py(py, &serde_json::to_value(problems).unwrap_or(Value::Null))
+}
+
+#[pymodule]
+fn _kefu(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<Engine>()?;
+    m.add_function(wrap_pyfunction!(validate_policy, m)?)?;
+    m.add("KefuError", py.get_type::<KefuError>())?;
+    m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    m.add("InvalidPolicyError", py.get_type::<InvalidPolicyError>())?;
+    m.add("CalendarYearUnknownError", py.get_type::<CalendarYearUnknownError>())?;
+    m.add("UnknownKindError", py.get_type::<UnknownKindError>())?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
+    m.add("ERROR_CODES", ErrorCode::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>())?;
+    m.add("KINDS", kefu_core::KINDS.to_vec())?;
+    m.add("VERSION", kefu_core::VERSION)?;
+    Ok(())
+}

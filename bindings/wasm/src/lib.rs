@@ -1,0 +1,173 @@
+//! The wasm-bindgen shim: converts JS values to JSON-shaped values and back, and turns kefu's
+//! errors into JS `Error`s with `.code` and `.path`. Every rule, default and check is in core.
+
+use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+
+fn to_js_error(e: &CoreError) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    let obj: &JsValue = err.as_ref();
+    let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code.as_str().into());
+    let path = e.path.as_deref().map_or(JsValue::NULL, JsValue::from);
+    let _ = js_sys::Reflect::set(obj, &"path".into(), &path);
+    if !e.problems.is_empty() {
+        let _ = js_sys::Reflect::set(obj, &"problems".into(), &to_js(&serde_json::to_value(&e.problems).unwrap_or(Value::Null)));
+    }
+    err.into()
+}
+
+fn to_js(v: &Value) -> JsValue {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+fn from_js(v: JsValue, path: &str) -> Result<Value, CoreError> {
+    if v.is_undefined() {
+        return Err(CoreError::invalid_input(path, "undefined is not JSON-shaped"));
+    }
+    serde_wasm_bindgen::from_value(v).map_err(|e| CoreError::invalid_input(path, format!("not JSON-shaped: {e}")))
+}
+
+enum Request {
+    Value(Value),
+    Text(String),
+}
+
+fn request(v: JsValue) -> Result<Request, CoreError> {
+    match v.as_string() {
+        Some(text) => Ok(Request::Text(text)),
+        None => from_js(v, "").map(Request::Value),
+    }
+}
+
+fn finish(out: Result<Value, CoreError>) -> Result<JsValue, JsValue> {
+    out.map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
+}
+
+/// A compiled policy; cheap to call many times.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: CoreEngine,
+}
+
+impl Engine {
+    fn run(&self, kind: &str, req: JsValue) -> Result<JsValue, JsValue> {
+        finish(guarded(|| match request(req)? {
+            Request::Value(v) => self.inner.evaluate(kind, &v),
+            Request::Text(t) => self.inner.evaluate_json(kind, &t),
+        }))
+    }
+
+    fn scalar(&self, kind: &str, fields: Vec<(&str, JsValue)>) -> Result<Value, JsValue> {
+        guarded(|| {
+            let mut map = Map::new();
+            for (name, v) in fields {
+                map.insert(name.to_owned(), from_js(v, &format!("/{name}"))?);
+            }
+            self.inner.evaluate(kind, &Value::Object(map))
+        })
+        .map_err(|e| to_js_error(&e))
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Compile `policy` (an object, JSON text, or nothing for the rule book's defaults).
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: JsValue) -> Result<Engine, JsValue> {
+        guarded(|| {
+            if policy.is_undefined() || policy.is_null() {
+                return CoreEngine::from_value(&Value::Null);
+            }
+            match request(policy)? {
+                Request::Value(v) => CoreEngine::from_value(&v),
+                Request::Text(t) => CoreEngine::from_json(&t),
+            }
+        })
+        .map(|inner| Engine { inner })
+        .map_err(|e| to_js_error(&e))
+    }
+
+    /// May this item go back (rule book §3).
+    #[wasm_bindgen(js_name = checkReturn)]
+    pub fn check_return(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        self.run("check_return", request)
+    }
+
+    /// Any decision by kind name.
+    pub fn evaluate(&self, kind: &str, request: JsValue) -> Result<JsValue, JsValue> {
+        self.run(kind, request)
+    }
+
+    /// One result per input, in order.
+    #[wasm_bindgen(js_name = evaluateBatch)]
+    pub fn evaluate_batch(&self, kind: &str, requests: JsValue) -> Result<JsValue, JsValue> {
+        finish(guarded(|| match from_js(requests, "")? {
+            Value::Array(items) => Ok(serde_json::to_value(self.inner.evaluate_batch(kind, &items)?).unwrap_or(Value::Null)),
+            _ => Err(CoreError::invalid_input("", "requests must be an array")),
+        }))
+    }
+
+    /// Whether a `YYYY-MM-DD` date is a working day.
+    #[wasm_bindgen(js_name = isWorkday)]
+    pub fn is_workday(&self, date: JsValue) -> Result<bool, JsValue> {
+        let v = self.scalar("is_workday", vec![("date", date)])?;
+        Ok(v.get("workday").and_then(Value::as_bool).unwrap_or(false))
+    }
+
+    /// The earliest instant at which `minutes` working minutes have passed since `start`.
+    #[wasm_bindgen(js_name = addWorkingTime)]
+    pub fn add_working_time(&self, start: JsValue, minutes: JsValue) -> Result<String, JsValue> {
+        let v = self.scalar("add_working_time", vec![("start", start), ("minutes", minutes)])?;
+        Ok(v.get("at").and_then(Value::as_str).unwrap_or_default().to_owned())
+    }
+
+    /// Working minutes from `a` to `b`.
+    #[wasm_bindgen(js_name = workingMinutesBetween)]
+    pub fn working_minutes_between(&self, a: JsValue, b: JsValue) -> Result<f64, JsValue> {
+        let v = self.scalar("working_minutes_between", vec![("from", a), ("to", b)])?;
+        Ok(v.get("minutes").and_then(Value::as_f64).unwrap_or(0.0))
+    }
+
+    /// The effective policy, every default filled in.
+    pub fn policy(&self) -> JsValue {
+        to_js(&self.inner.policy().to_value())
+    }
+
+    /// The effective policy's content hash.
+    #[wasm_bindgen(js_name = policyHash)]
+    pub fn policy_hash(&self) -> String {
+        self.inner.policy_hash().to_owned()
+    }
+}
+
+/// Every problem of a policy document, with its JSON pointer; empty when valid.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
+    finish(guarded(|| {
+        let problems = match request(doc)? {
+            Request::Value(v) => kefu_core::validate_policy(&v),
+            Request::Text(t) => kefu_core::Policy::from_json(&t).err().map(|e| e.problems).unwrap_or_default(),
+        };
+        Ok(serde_json::to_value(problems).unwrap_or(Value::Null))
+    }))
+}
+
+/// The stable error codes, as every host lists them.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Vec<String> {
+    ErrorCode::ALL.iter().map(|c| c.as_str().to_owned()).collect()
+}
+
+/// The decision kinds `evaluate` knows.
+#[wasm_bindgen]
+pub fn kinds() -> Vec<String> {
+    kefu_core::KINDS.iter().map(|k| (*k).to_owned()).collect()
+}
+
+/// kefu's version, the same in every host.
+#[wasm_bindgen]
+pub fn version() -> String {
+    kefu_core::VERSION.to_owned()
+}
