@@ -6,6 +6,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 
 /// Largest JSON text accepted (serde_json itself refuses nesting deeper than 128).
@@ -44,8 +45,14 @@ pub(crate) fn clean_message(raw: &str) -> String {
 }
 
 /// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.
-pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+///
+/// serde would also fill a struct from a JSON array, by position; API.md wants objects, so
+/// a decoded value is checked against its input wherever the input holds an array.
+pub fn from_value<T: DeserializeOwned + Serialize>(value: &Value) -> Result<T> {
+    if !value.is_object() {
+        return Err(Error::new(ErrorCode::InvalidInput, format!("a request is a JSON object, not {}", kind_of(value)), Some(String::new())));
+    }
+    let typed: T = serde_path_to_error::deserialize(value).map_err(|e| {
         let mut segs = segments(e.path());
         let message = clean_message(&e.inner().to_string());
         // For an unknown or missing key serde stops at the object holding it; name the key.
@@ -55,7 +62,61 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
             }
         }
         Error::new(ErrorCode::InvalidInput, message, Some(pointer(&segs)))
-    })
+    })?;
+    if has_array(value) {
+        if let Some((path, message)) = list_for_object(value, &serde_json::to_value(&typed).unwrap_or(Value::Null)) {
+            return Err(Error::new(ErrorCode::InvalidInput, message, Some(path)));
+        }
+    }
+    Ok(typed)
+}
+
+/// "a list", "a string", … for messages.
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn has_array(v: &Value) -> bool {
+    match v {
+        Value::Array(_) => true,
+        Value::Object(m) => m.values().any(has_array),
+        _ => false,
+    }
+}
+
+/// The first place where the input has a list and the decoded value an object.
+pub(crate) fn list_for_object(input: &Value, typed: &Value) -> Option<(String, String)> {
+    fn walk(input: &Value, typed: &Value, path: &mut String) -> Option<(String, String)> {
+        match (input, typed) {
+            (Value::Array(_), Value::Object(_)) => Some((path.clone(), String::from("invalid type: a list, expected an object"))),
+            (Value::Object(i), Value::Object(t)) => i.iter().find_map(|(k, iv)| {
+                let tv = t.get(k)?;
+                let len = path.len();
+                path.push('/');
+                path.push_str(&escape(k));
+                let found = walk(iv, tv, path);
+                path.truncate(len);
+                found
+            }),
+            (Value::Array(i), Value::Array(t)) => i.iter().zip(t).enumerate().find_map(|(n, (iv, tv))| {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&n.to_string());
+                let found = walk(iv, tv, path);
+                path.truncate(len);
+                found
+            }),
+            _ => None,
+        }
+    }
+    walk(input, typed, &mut String::new())
 }
 
 fn named_field(message: &str) -> Option<&str> {

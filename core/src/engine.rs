@@ -45,20 +45,20 @@ pub struct BatchItem {
     pub error: Option<Error>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct DateRequest {
     date: Date,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct AddRequest {
     start: Instant,
     minutes: Minutes,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct BetweenRequest {
     from: Instant,

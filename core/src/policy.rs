@@ -274,6 +274,10 @@ pub fn validate_policy(doc: &Value) -> Vec<Problem> {
 /// Deserialize, and on each structural error note it, remove the offending value and try
 /// again, so one call reports every problem rather than the first.
 fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
+    if !doc.is_object() {
+        let message = format!("a policy is a JSON object, not {}", crate::decode::kind_of(doc));
+        return (None, vec![Problem { path: String::new(), message }]);
+    }
     let mut work = doc.clone();
     let mut problems = Vec::new();
     // Indices removed from each array (keyed by its pointer), so later paths name the
@@ -281,7 +285,16 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
     let mut removed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     while problems.len() < MAX_PROBLEMS {
         match serde_path_to_error::deserialize::<_, Policy>(&work) {
-            Ok(p) => return (Some(p), problems),
+            Ok(p) => {
+                // serde fills a struct from a list by position; a policy section is an object.
+                return match crate::decode::list_for_object(&work, &p.to_value()) {
+                    Some((path, message)) => {
+                        problems.push(Problem { path, message });
+                        (None, problems)
+                    }
+                    None => (Some(p), problems),
+                };
+            }
             Err(e) => {
                 let segments = crate::decode::segments(e.path());
                 problems.push(Problem {

@@ -4,8 +4,9 @@
 //! 退货暂行办法, "the Measures" below; CPL Art. 25) needs the request within seven days from
 //! the day after signing, a category the law does not exclude, and an intact item; the buyer
 //! pays return shipping. A **seller-fault** return (quality defect, not as described, wrong
-//! item, damaged in transit, missing parts; CPL Art. 24, 三包) follows the 7/15-day and
-//! warranty schedule, whatever the item's condition, and the shop pays shipping.
+//! item, damaged in transit, missing parts; CPL Art. 24, 三包) follows the 7/15-day schedule
+//! counted from the day after signing — plus, for quality defects, repair within the
+//! warranty counted from the sale — whatever the item's condition; the shop pays shipping.
 //!
 //! "Not eligible" may come with a goodwill exchange that the policy switches on (seed 003's
 //! rice cooker); it is never reported as eligible.
@@ -598,7 +599,9 @@ impl Returns<'_> {
         if not_intact {
             blocked = true;
             reasons.append(&mut faults);
-        } else if k.opened_to_inspect || (k.seal_broken && !is_sealed_group(c)) {
+        } else if c == Category::AudioVideoSoftware && k.seal_broken {
+            // For media the broken seal is the Art. 6 exclusion above, not an inspection.
+        } else if k.opened_to_inspect || k.seal_broken {
             reasons.push(INSPECTED.says(String::from("为检查商品而拆封，不影响商品完好。"), String::from("Opening the package to inspect the item does not break intactness.")));
         } else {
             reasons.push(INTACT.says(String::from("商品完好，配件、品牌标识齐全。"), String::from("The item is intact, with its accessories and brand marks.")));
@@ -693,7 +696,11 @@ impl Returns<'_> {
         let quality = reason == ReturnReason::QualityDefect;
         use Remedy::{Exchange, Refund, Repair, ResendParts};
 
-        let (end, remedies, rule, zh, en): (NaiveDate, Vec<Remedy>, &'static Rule, String, String) = if asked < refund_end {
+        let exhausted = quality && r.repairs_done >= p.max_repairs && r.repairs_done.0 > 0;
+        let (end, remedies, rule, zh, en): (NaiveDate, Vec<Remedy>, &'static Rule, String, String) = if exhausted && asked < warranty_end.max(exchange_end) {
+            let n = r.repairs_done.0;
+            (warranty_end.max(exchange_end), vec![Exchange, Refund], &REPAIRS_EXHAUSTED, format!("已修理{n}次仍有故障：可换货或退货。"), format!("Still faulty after {n} repairs: exchange or refund."))
+        } else if asked < refund_end {
             let rem = match reason {
                 ReturnReason::QualityDefect => vec![Refund, Exchange, Repair],
                 ReturnReason::MissingParts => vec![ResendParts, Refund, Exchange],
@@ -710,12 +717,7 @@ impl Returns<'_> {
             let n = p.quality_exchange_days.0;
             (exchange_end, rem, &PERIOD_EXCHANGE, format!("签收次日起{n}日内：可换货{}，不再退款。", if quality { "或修理" } else { "" }), format!("Within {n} days of receipt: exchange{}, no refund.", if quality { " or repair" } else { "" }))
         } else if quality && asked < warranty_end {
-            if r.repairs_done >= p.max_repairs {
-                let n = r.repairs_done.0;
-                (warranty_end, vec![Exchange, Refund], &REPAIRS_EXHAUSTED, format!("保修期内已修理{n}次仍有故障：可换货或退货。"), format!("Still faulty after {n} repairs within warranty: exchange or refund."))
-            } else {
-                (warranty_end, vec![Repair], &PERIOD_WARRANTY, format!("保修期内（{warranty}天）：免费修理。"), format!("Within the {warranty}-day warranty: free repair."))
-            }
+            (warranty_end, vec![Repair], &PERIOD_WARRANTY, format!("保修期内（{warranty}天）：免费修理。"), format!("Within the {warranty}-day warranty: free repair."))
         } else {
             let end = if quality { warranty_end.max(exchange_end) } else { exchange_end };
             (end, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))

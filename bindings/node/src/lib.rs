@@ -72,7 +72,7 @@ impl Engine {
 #[napi]
 impl Engine {
     /// Compile `policy` (an object, JSON text, or nothing for the rule book's defaults).
-    #[napi(constructor, ts_args_type = "policy?: Policy | string | null")]
+    #[napi(constructor, ts_args_type = "policy?: object | string | null")]
     pub fn new(env: Env, policy: Option<Unknown<'_>>) -> Result<Self> {
         guarded(|| {
             let policy = match policy {
@@ -90,19 +90,19 @@ impl Engine {
     }
 
     /// May this item go back (rule book §3).
-    #[napi(ts_args_type = "request: ReturnRequest | string", ts_return_type = "ReturnDecision")]
+    #[napi(ts_args_type = "request: object | string", ts_return_type = "any")]
     pub fn check_return(&self, env: Env, request: Unknown<'_>) -> Result<Value> {
         self.run(&env, "check_return", request)
     }
 
     /// Any decision by kind name.
-    #[napi(ts_args_type = "kind: Kind, request: object | string", ts_return_type = "any")]
+    #[napi(ts_args_type = "kind: string, request: object | string", ts_return_type = "any")]
     pub fn evaluate(&self, env: Env, kind: String, request: Unknown<'_>) -> Result<Value> {
         self.run(&env, &kind, request)
     }
 
     /// One result per input, in order.
-    #[napi(ts_args_type = "kind: Kind, requests: Array<object>", ts_return_type = "Array<BatchItem>")]
+    #[napi(ts_args_type = "kind: string, requests: Array<object>", ts_return_type = "Array<any>")]
     pub fn evaluate_batch(&self, env: Env, kind: String, requests: Unknown<'_>) -> Result<Value> {
         guarded(|| match from_js(&env, requests, "")? {
             Value::Array(items) => Ok(serde_json::to_value(self.inner.evaluate_batch(&kind, &items)?).unwrap_or(Value::Null)),
@@ -133,7 +133,7 @@ impl Engine {
     }
 
     /// The effective policy, every default filled in.
-    #[napi(ts_return_type = "Policy")]
+    #[napi(ts_return_type = "any")]
     pub fn policy(&self) -> Value {
         self.inner.policy().to_value()
     }
@@ -146,7 +146,7 @@ impl Engine {
 }
 
 /// Every problem of a policy document, with its JSON pointer; empty when valid.
-#[napi(ts_args_type = "doc: object | string", ts_return_type = "Array<Problem>")]
+#[napi(ts_args_type = "doc: object | string", ts_return_type = "Array<any>")]
 pub fn validate_policy(env: Env, doc: Unknown<'_>) -> Result<Value> {
     guarded(|| {
         let problems = match request(&env, doc)? {

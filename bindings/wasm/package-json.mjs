@@ -1,0 +1,19 @@
+// Writes package.json for a built wasm package, with the one version of the workspace.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const [target, out] = process.argv.slice(2);
+const cargo = readFileSync(fileURLToPath(new URL('../../Cargo.toml', import.meta.url)), 'utf8');
+const version = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/s.exec(cargo)?.[1];
+if (!version) throw new Error('no [workspace.package] version in Cargo.toml');
+const pkg = {
+  name: target === 'web' ? 'kefu-wasm' : 'kefu-wasm-node',
+  version,
+  description: `kefu's rule book on WebAssembly (${target} target)`,
+  license: 'MIT OR Apache-2.0',
+  main: 'kefu_wasm.js',
+  types: 'kefu_wasm.d.ts',
+  files: ['kefu_wasm.js', 'kefu_wasm_bg.wasm', 'kefu_wasm.d.ts', 'kefu_wasm_bg.wasm.d.ts'],
+  ...(target === 'web' ? { type: 'module', sideEffects: ['./snippets/*'] } : {}),
+};
+writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + '\n');

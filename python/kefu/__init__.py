@@ -1,0 +1,102 @@
+"""kefu: an online shop's customer-service rule book, decided by one Rust core.
+
+``Engine(policy)`` compiles a policy once (the rule book's defaults when none is given); the
+module-level functions use a shared default engine. Requests and decisions are dicts with
+snake_case keys (or JSON text); every error is a :class:`KefuError` with ``code``, ``path``
+and, for policies, ``problems``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Union
+
+from ._kefu import (
+    ERROR_CODES,
+    KINDS,
+    VERSION,
+    CalendarYearUnknownError,
+    Engine,
+    InternalError,
+    InvalidInputError,
+    InvalidPolicyError,
+    KefuError,
+    UnknownKindError,
+    validate_policy,
+)
+
+__version__ = VERSION
+
+__all__ = [
+    "ERROR_CODES",
+    "KINDS",
+    "VERSION",
+    "CalendarYearUnknownError",
+    "Engine",
+    "InternalError",
+    "InvalidInputError",
+    "InvalidPolicyError",
+    "KefuError",
+    "UnknownKindError",
+    "add_working_time",
+    "check_return",
+    "default_engine",
+    "evaluate",
+    "evaluate_batch",
+    "is_workday",
+    "policy",
+    "policy_hash",
+    "validate_policy",
+    "working_minutes_between",
+]
+
+Request = Union[Dict[str, Any], str]
+
+_default: Optional[Engine] = None
+
+
+def default_engine() -> Engine:
+    """The shared engine on the rule book's default policy (built on first use)."""
+    global _default
+    if _default is None:
+        _default = Engine()
+    return _default
+
+
+def check_return(request: Request) -> Dict[str, Any]:
+    """May this item go back, how, until when, who pays shipping (rule book §3)."""
+    return default_engine().check_return(request)
+
+
+def evaluate(kind: str, request: Request) -> Dict[str, Any]:
+    """Any decision by kind name (see ``KINDS``)."""
+    return default_engine().evaluate(kind, request)
+
+
+def evaluate_batch(kind: str, requests: List[Any]) -> List[Dict[str, Any]]:
+    """One ``{index, ok, decision | error}`` per request, in order."""
+    return default_engine().evaluate_batch(kind, requests)
+
+
+def is_workday(date: str) -> bool:
+    """Whether a ``YYYY-MM-DD`` date is a working day on China's calendar."""
+    return default_engine().is_workday(date)
+
+
+def add_working_time(start: str, minutes: int) -> str:
+    """The earliest instant at which ``minutes`` working minutes have passed since ``start``."""
+    return default_engine().add_working_time(start, minutes)
+
+
+def working_minutes_between(a: str, b: str) -> int:
+    """Working minutes from ``a`` to ``b`` (negative when ``b`` is earlier)."""
+    return default_engine().working_minutes_between(a, b)
+
+
+def policy() -> Dict[str, Any]:
+    """The default policy, every value filled in."""
+    return default_engine().policy()
+
+
+def policy_hash() -> str:
+    """The default policy's content hash."""
+    return default_engine().policy_hash()

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Build kefu for every host: the Python extension (into .venv), the Node addon (node/), and
+# the wasm packages (bindings/wasm/pkg/{web,nodejs}, optimised with wasm-opt -Oz).
+# Installs what it needs first; skips what is already there.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+what="${1:-all}"
+
+build_python() {
+  need_python
+  step "maturin develop --release (python/)"
+  (cd python && "$VENV/bin/maturin" develop --release -q 2>&1 | grep -v '^📦\|^🔗\|^🐍\|^🛠\|^📡\|^✏' || true)
+  "$VENV/bin/python" -c "import kefu" # fails loudly when the build did not land
+}
+
+build_node() {
+  need_npm "$ROOT/node"
+  step "napi build --release (node/)"
+  (cd node && npm run -s build)
+}
+
+build_wasm() {
+  need_wasm_tools
+  need_npm "$ROOT/bindings/wasm"
+  step "cargo build kefu-wasm (wasm32, profile wasm-release)"
+  cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release
+  local wasm="$ROOT/target/wasm32-unknown-unknown/wasm-release/kefu_wasm.wasm"
+  for target in web nodejs; do
+    local out="$ROOT/bindings/wasm/pkg/$target"
+    rm -rf "$out" && mkdir -p "$out"
+    wasm-bindgen --target "$target" --out-dir "$out" --out-name kefu_wasm "$wasm"
+    "$ROOT/bindings/wasm/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      "$out/kefu_wasm_bg.wasm" -o "$out/kefu_wasm_bg.wasm"
+    node "$ROOT/bindings/wasm/package-json.mjs" "$target" "$out"
+  done
+}
+
+case "$what" in
+  python) build_python ;;
+  node) build_node ;;
+  wasm) build_wasm ;;
+  all) build_python; build_node; build_wasm ;;
+  *) echo "usage: scripts/build.sh [all|python|node|wasm]" >&2; exit 2 ;;
+esac
