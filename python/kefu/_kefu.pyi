@@ -2,6 +2,8 @@
 
 from typing import Any, Dict, List, Optional, Union
 
+from typing_extensions import final
+
 ERROR_CODES: List[str]
 KINDS: List[str]
 VERSION: str
@@ -18,6 +20,7 @@ class CalendarYearUnknownError(KefuError): ...
 class UnknownKindError(KefuError): ...
 class InternalError(KefuError): ...
 
+@final
 class Engine:
     def __new__(cls, policy: Optional[Union[Dict[str, Any], str]] = None) -> "Engine": ...
     def check_return(self, request: Union[Dict[str, Any], str]) -> Dict[str, Any]: ...

@@ -1,0 +1,184 @@
+// Types of the npm package `kefu`. Checked by `npm run typecheck` (tsc on tests/typed.ts),
+// which the test command runs and then executes.
+
+/** Stable error codes; `ERROR_CODES` lists them at run time. */
+export type ErrorCode =
+  | 'INVALID_JSON'
+  | 'INVALID_INPUT'
+  | 'INVALID_POLICY'
+  | 'CALENDAR_YEAR_UNKNOWN'
+  | 'UNKNOWN_KIND'
+  | 'INTERNAL';
+
+/** What every kefu call throws: an `Error` with a stable `code` and the JSON pointer `path`. */
+export interface KefuError extends Error {
+  code: ErrorCode;
+  /** JSON pointer to the bad field ('' = the whole input), or null. */
+  path: string | null;
+  /** For INVALID_POLICY: every problem found. */
+  problems?: Problem[];
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type Kind = 'check_return' | 'is_workday' | 'add_working_time' | 'working_minutes_between';
+
+/** An RFC 3339 instant with an offset, e.g. "2026-03-01T10:00:00+08:00". */
+export type Instant = string;
+/** A calendar date, "YYYY-MM-DD". */
+export type DateString = string;
+
+export type ReturnReason = 'no_reason' | 'quality_defect' | 'not_as_described' | 'wrong_item' | 'damaged_in_transit' | 'missing_parts';
+
+export type Category =
+  | 'general' | 'apparel' | 'shoes' | 'bags' | 'toys' | 'home_textiles' | 'electronics'
+  | 'food' | 'health_food' | 'cosmetics' | 'medical_devices' | 'family_planning'
+  | 'custom_made' | 'fresh_perishable' | 'digital_download' | 'audio_video_software' | 'newspapers_periodicals'
+  | 'unseal_sensitive' | 'activation_sensitive' | 'near_expiry_or_flawed';
+
+export interface Condition {
+  opened_to_inspect?: boolean;
+  used_beyond_inspection?: boolean;
+  seal_broken?: boolean;
+  tags_removed?: boolean;
+  soiled_or_damaged?: boolean;
+  accessories_complete?: boolean;
+  brand_marks_complete?: boolean;
+  activated_or_data_left?: boolean;
+  labels_tampered?: boolean;
+  unauthorized_repair?: boolean;
+}
+
+export interface Gift {
+  name?: string | null;
+  marked_price_cents: number;
+  returned: boolean;
+}
+
+export interface Shipping {
+  shipping_fee_cents: number;
+  free_shipping_threshold_cents?: number | null;
+  order_total_cents: number;
+  returned_amount_cents: number;
+}
+
+export interface ReturnRequest {
+  order_id?: string | null;
+  reason: ReturnReason;
+  category: Category;
+  signed_at: Instant;
+  requested_at: Instant;
+  sold_at?: Instant | null;
+  exclusion_confirmed?: boolean;
+  condition?: Condition;
+  gifts?: Gift[];
+  shipping?: Shipping | null;
+  price_paid_cents?: number | null;
+  warranty_days?: number | null;
+  repairs_done?: number;
+  returned_goods_received_at?: Instant | null;
+}
+
+export interface Reason {
+  code: string;
+  message: string;
+  message_en: string;
+  rule: string;
+  source: string;
+}
+
+export interface PolicyRef {
+  id: string;
+  version: string;
+  hash: string;
+}
+
+export type Remedy = 'refund' | 'exchange' | 'repair' | 'resend_parts';
+
+export interface ReturnDecision {
+  verdict: 'eligible' | 'ineligible';
+  path: 'no_reason' | 'seller_fault';
+  remedies: Remedy[];
+  window_ends_at: Instant;
+  window_last_day: DateString;
+  return_shipping_paid_by: 'buyer' | 'shop' | null;
+  deductions: { kind: 'gift_not_returned' | 'free_shipping_broken'; amount_cents: number }[];
+  deductions_cents: number;
+  refund_amount_cents: number | null;
+  refund_due_days: number | null;
+  refund_due_at: Instant | null;
+  goodwill: { remedy: Remedy; once: boolean } | null;
+  reasons: Reason[];
+  policy: PolicyRef;
+}
+
+export interface DayInfo {
+  date: DateString;
+  workday: boolean;
+  kind: 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | 'closure';
+  holiday: string | null;
+}
+
+export type BatchItem<D = unknown> =
+  | { index: number; ok: true; decision: D }
+  | { index: number; ok: false; error: { code: ErrorCode; message: string; path: string | null } };
+
+/** A policy document; every field optional (defaults are the rule book's). */
+export interface Policy {
+  id?: string;
+  version?: string;
+  time_zone?: string;
+  calendar?: {
+    builtin?: 'cn' | 'none';
+    working_hours?: { start?: string; end?: string };
+    years?: Record<string, { holidays?: { name: string; from: DateString; to: DateString }[]; workdays?: DateString[] }>;
+    closures?: DateString[];
+  };
+  returns?: {
+    no_reason_days?: number;
+    refund_days_after_receipt?: number;
+    quality_refund_days?: number;
+    quality_exchange_days?: number;
+    default_warranty_days?: number;
+    max_repairs?: number;
+    goodwill_exchange?: boolean;
+    shop_pays_no_reason_shipping?: boolean;
+    charge_unreturned_gifts?: boolean;
+    deduct_broken_free_shipping?: boolean;
+  };
+}
+
+/** A compiled policy; cheap to call many times. */
+export declare class Engine {
+  /** Compile `policy` (object, JSON text, or nothing for the defaults). Throws INVALID_POLICY. */
+  constructor(policy?: Policy | string | null);
+  checkReturn(request: ReturnRequest | string): ReturnDecision;
+  evaluate(kind: 'check_return', request: ReturnRequest | string): ReturnDecision;
+  evaluate(kind: 'is_workday', request: { date: DateString } | string): DayInfo;
+  evaluate(kind: 'add_working_time', request: { start: Instant; minutes: number } | string): { at: Instant };
+  evaluate(kind: 'working_minutes_between', request: { from: Instant; to: Instant } | string): { minutes: number };
+  evaluate(kind: string, request: object | string): unknown;
+  evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
+  isWorkday(date: DateString): boolean;
+  addWorkingTime(start: Instant, minutes: number): Instant;
+  workingMinutesBetween(a: Instant, b: Instant): number;
+  policy(): Required<Policy>;
+  policyHash(): string;
+}
+
+export declare function defaultEngine(): Engine;
+export declare function validatePolicy(doc: Policy | object | string): Problem[];
+export declare const ERROR_CODES: readonly ErrorCode[];
+export declare const KINDS: readonly Kind[];
+export declare const VERSION: string;
+export declare function checkReturn(request: ReturnRequest | string): ReturnDecision;
+export declare function evaluate(kind: Kind, request: object | string): unknown;
+export declare function evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
+export declare function isWorkday(date: DateString): boolean;
+export declare function addWorkingTime(start: Instant, minutes: number): Instant;
+export declare function workingMinutesBetween(a: Instant, b: Instant): number;
+export declare function policy(): Required<Policy>;
+export declare function policyHash(): string;

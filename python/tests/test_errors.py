@@ -1,0 +1,108 @@
+"""Typed errors in Python: the code list, the classes, and host values that are not JSON."""
+
+import json
+import math
+
+import pytest
+
+import kefu
+from conftest import ROOT
+
+GOOD = {
+    "reason": "no_reason",
+    "category": "apparel",
+    "signed_at": "2026-03-01T10:00:00+08:00",
+    "requested_at": "2026-03-03T10:00:00+08:00",
+}
+
+CLASSES = {
+    "INVALID_JSON": kefu.InvalidInputError,
+    "INVALID_INPUT": kefu.InvalidInputError,
+    "INVALID_POLICY": kefu.InvalidPolicyError,
+    "CALENDAR_YEAR_UNKNOWN": kefu.CalendarYearUnknownError,
+    "UNKNOWN_KIND": kefu.UnknownKindError,
+    "INTERNAL": kefu.InternalError,
+}
+
+
+def test_error_codes_agree_with_the_shared_list() -> None:
+    shared = json.loads((ROOT / "tests" / "error_codes.json").read_text())
+    assert kefu.ERROR_CODES == shared, f"update tests/error_codes.json or the core: {kefu.ERROR_CODES}"
+    assert sorted(CLASSES) == sorted(shared)
+    assert all(issubclass(c, kefu.KefuError) for c in CLASSES.values())
+
+
+def with_gift(value: object) -> dict:
+    return {**GOOD, "gifts": [{"marked_price_cents": value, "returned": False}]}
+
+
+@pytest.mark.parametrize(
+    "request_,path",
+    [
+        (with_gift(math.nan), "/gifts/0/marked_price_cents"),
+        (with_gift(math.inf), "/gifts/0/marked_price_cents"),
+        (with_gift(-1), "/gifts/0/marked_price_cents"),
+        (with_gift(10**30), "/gifts/0/marked_price_cents"),
+        (with_gift(1.5), "/gifts/0/marked_price_cents"),
+        (with_gift({1, 2}), "/gifts/0/marked_price_cents"),
+        (with_gift(b"12"), "/gifts/0/marked_price_cents"),
+        ({**GOOD, "order_id": "\ud800"}, "/order_id"),
+        ({**GOOD, 3: "x"}, ""),
+        ({**GOOD, "condition": {"seal_broken": "yes"}}, "/condition/seal_broken"),
+        ({**GOOD, "requested_at": "2026-03-03T10:00:00"}, "/requested_at"),
+        ({**GOOD, "signed_at": "2026-02-30T10:00:00+08:00"}, "/signed_at"),
+        ({**GOOD, "order_id": "x" * 1_000_000}, "/order_id"),
+        ([GOOD], ""),
+    ],
+)
+def test_bad_host_values_are_invalid_input_with_the_path(request_: object, path: str) -> None:
+    with pytest.raises(kefu.InvalidInputError) as info:
+        kefu.check_return(request_)  # type: ignore[arg-type]
+    assert info.value.code == "INVALID_INPUT"
+    assert info.value.path == path
+    assert len(str(info.value)) < 1000
+    # The engine keeps working after a bad call.
+    assert kefu.check_return(GOOD)["verdict"] == "eligible"
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    deep: object = 1
+    for _ in range(10_000):
+        deep = [deep]
+    with pytest.raises(kefu.InvalidInputError):
+        kefu.check_return({**GOOD, "condition": deep})
+    with pytest.raises(kefu.InvalidInputError) as info:
+        kefu.check_return("[" * 100_000 + "]" * 100_000)
+    assert info.value.code == "INVALID_JSON"
+
+
+def test_malformed_json_text() -> None:
+    with pytest.raises(kefu.InvalidInputError) as info:
+        kefu.check_return('{"reason": ')
+    assert info.value.code == "INVALID_JSON"
+    assert info.value.path == ""
+
+
+def test_unknown_kind() -> None:
+    with pytest.raises(kefu.UnknownKindError) as info:
+        kefu.evaluate("check_everything", GOOD)
+    assert (info.value.code, info.value.path) == ("UNKNOWN_KIND", "/kind")
+
+
+def test_a_bad_policy_lists_every_problem() -> None:
+    doc = {"time_zone": "Beijing", "returns": {"no_reason_days": 3, "refund_days_after_receipt": 30}, "colour": "red"}
+    with pytest.raises(kefu.InvalidPolicyError) as info:
+        kefu.Engine(doc)
+    paths = sorted(p["path"] for p in info.value.problems)
+    assert paths == ["/colour", "/returns/no_reason_days", "/returns/refund_days_after_receipt", "/time_zone"]
+    assert sorted(p["path"] for p in kefu.validate_policy(doc)) == paths
+    assert kefu.validate_policy({}) == []
+
+
+def test_batch_keeps_every_row_in_order() -> None:
+    rows = [GOOD, {"reason": "no_reason"}, "not an object", {**GOOD, "category": "custom_made"}]
+    out = kefu.evaluate_batch("check_return", rows)
+    assert [r["index"] for r in out] == [0, 1, 2, 3]
+    assert [r["ok"] for r in out] == [True, False, False, True]
+    assert out[1]["error"]["path"] == "/category"
+    assert out[3]["decision"]["verdict"] == "ineligible"

@@ -1,0 +1,88 @@
+"""Every shared case of tests/cases/*.json through the Python package (tests/README.md)."""
+
+import json
+from typing import Any, Dict, List, Optional
+
+import pytest
+
+import kefu
+from conftest import ROOT
+
+SUITES = sorted((ROOT / "tests" / "cases").glob("*.json"))
+
+
+def load_cases() -> List[Any]:
+    out = []
+    for path in SUITES:
+        suite = json.loads(path.read_text(encoding="utf-8"))
+        for case in suite["cases"]:
+            out.append(pytest.param(suite["kind"], case, id=f"{path.name}: {case['name']}"))
+    return out
+
+
+def mismatches(expected: Any, actual: Any, at: str = "") -> List[str]:
+    out: List[str] = []
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return [f"{at}: want an object, got {actual!r}"]
+        for k, ev in expected.items():
+            if k == "reason_codes":
+                got = sorted(r["code"] for r in actual.get("reasons", []))
+                if sorted(ev) != got:
+                    out.append(f"{at}/{k}: want {sorted(ev)}, got {got}")
+            elif k not in actual:
+                out.append(f"{at}/{k}: missing")
+            else:
+                out.extend(mismatches(ev, actual[k], f"{at}/{k}"))
+    elif isinstance(expected, list):
+        if not isinstance(actual, list) or len(actual) != len(expected):
+            return [f"{at}: want {expected!r}, got {actual!r}"]
+        for i, (ev, av) in enumerate(zip(expected, actual)):
+            out.extend(mismatches(ev, av, f"{at}/{i}"))
+    elif expected != actual or type(expected) is not type(actual) and not (isinstance(expected, (int, float)) and isinstance(actual, (int, float)) and not isinstance(actual, bool)):
+        out.append(f"{at}: want {expected!r}, got {actual!r}")
+    return out
+
+
+_engines: Dict[str, Any] = {}
+
+
+def engine_for(policy: Optional[Any]) -> Any:
+    key = json.dumps(policy, sort_keys=True)
+    if key not in _engines:
+        try:
+            _engines[key] = kefu.Engine(policy)
+        except kefu.KefuError as e:
+            _engines[key] = e
+    return _engines[key]
+
+
+def error_shape(e: kefu.KefuError) -> Dict[str, Any]:
+    return {"code": e.code, "message": e.message, "path": e.path, "problems": e.problems}
+
+
+@pytest.mark.parametrize("kind,case", load_cases())
+def test_case(kind: str, case: Dict[str, Any]) -> None:
+    engine = engine_for(case.get("policy"))
+    result, error = None, None
+    if isinstance(engine, kefu.KefuError):
+        error = error_shape(engine)
+    else:
+        # A string argument is JSON text, so a string value travels as its JSON.
+        request = case["input_text"] if "input_text" in case else case["input"]
+        if "input_text" not in case and isinstance(request, str):
+            request = json.dumps(request)
+        try:
+            result = engine.evaluate(kind, request)
+        except kefu.KefuError as e:
+            error = error_shape(e)
+    if "expect" in case:
+        assert error is None, f"unexpected error {error}"
+        assert mismatches(case["expect"], result) == []
+    else:
+        assert error is not None, f"expected an error, got {result}"
+        assert mismatches(case["expect_error"], error) == []
+
+
+def test_there_are_cases() -> None:
+    assert len(load_cases()) >= 80

@@ -1,0 +1,91 @@
+// Replays the shared cases of tests/cases/*.json in a JS host (napi or wasm), one node:test
+// test per case. Format: tests/README.md.
+import { readFileSync, readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const casesDir = new URL('../cases/', import.meta.url);
+
+/** Where `expected` does not hold in `actual` (subset rules of tests/README.md). */
+export function mismatches(expected, actual, at = '', out = []) {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+      out.push(`${at}: want an object, got ${JSON.stringify(actual)}`);
+      return out;
+    }
+    for (const [k, ev] of Object.entries(expected)) {
+      if (k === 'reason_codes') {
+        const want = [...ev].sort();
+        const got = (actual.reasons ?? []).map((r) => r.code).sort();
+        if (JSON.stringify(want) !== JSON.stringify(got)) out.push(`${at}/${k}: want ${want}, got ${got}`);
+      } else if (!(k in actual)) {
+        out.push(`${at}/${k}: missing`);
+      } else {
+        mismatches(ev, actual[k], `${at}/${k}`, out);
+      }
+    }
+  } else if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) {
+      out.push(`${at}: want ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+      return out;
+    }
+    expected.forEach((ev, i) => mismatches(ev, actual[i], `${at}/${i}`, out));
+  } else if (expected !== actual) {
+    out.push(`${at}: want ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+  return out;
+}
+
+export function loadSuites() {
+  return readdirSync(casesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, ...JSON.parse(readFileSync(new URL(file, casesDir), 'utf8')) }));
+}
+
+/** The error as the shared cases see it. */
+export function errorShape(e) {
+  if (!(e instanceof Error) || typeof e.code !== 'string') throw e;
+  return { code: e.code, message: e.message, path: e.path ?? null, problems: e.problems ?? [] };
+}
+
+/** Register one test per shared case; `Engine` is the host's engine class. */
+export function replayAll(host, Engine) {
+  const engines = new Map();
+  const engineFor = (policy) => {
+    const key = JSON.stringify(policy ?? null);
+    if (!engines.has(key)) {
+      try {
+        engines.set(key, { engine: policy === undefined ? new Engine() : new Engine(policy) });
+      } catch (e) {
+        engines.set(key, { error: errorShape(e) });
+      }
+    }
+    return engines.get(key);
+  };
+  for (const suite of loadSuites()) {
+    for (const c of suite.cases) {
+      test(`${host} ${suite.file}: ${c.name}`, () => {
+        const built = engineFor(c.policy);
+        let result;
+        let error = built.error;
+        if (!error) {
+          try {
+            // Hosts read a string argument as JSON text, so a string *value* goes as its JSON.
+            const input = typeof c.input === 'string' ? JSON.stringify(c.input) : c.input;
+            result = built.engine.evaluate(suite.kind, 'input_text' in c ? c.input_text : input);
+          } catch (e) {
+            error = errorShape(e);
+          }
+        }
+        if ('expect' in c) {
+          assert.equal(error, undefined, `unexpected error ${JSON.stringify(error)}`);
+          assert.deepEqual(mismatches(c.expect, result), []);
+        } else {
+          assert.ok(error, `expected an error, got ${JSON.stringify(result)}`);
+          assert.deepEqual(mismatches(c.expect_error, error), []);
+        }
+      });
+    }
+  }
+}
