@@ -21,9 +21,77 @@ fn to_js_error(env: &Env, e: CoreError) -> Error {
     build().unwrap_or_else(|_| Error::new(Status::GenericFailure, e.message))
 }
 
-/// What napi could not convert (undefined, a function, NaN…) is the caller's bad input.
-fn from_js(env: &Env, v: Unknown<'_>, path: &str) -> std::result::Result<Value, CoreError> {
-    env.from_js_value::<Value, _>(v).map_err(|e| CoreError::invalid_input(path, format!("not JSON-shaped: {}", e.reason)))
+/// Deepest nesting converted (serde_json's limit too); deeper or circular input is an error.
+const MAX_DEPTH: usize = 128;
+
+/// A JS value as JSON, naming the path of anything that is not JSON-shaped (undefined in a
+/// list, a function, a symbol, a bigint, NaN or an infinity); object keys whose value is
+/// `undefined` are left out, as `JSON.stringify` does.
+fn from_js(_env: &Env, v: Unknown<'_>, path: &str) -> std::result::Result<Value, CoreError> {
+    to_value(&v, &mut path.to_owned(), 0)
+}
+
+fn napi(path: &str) -> impl Fn(Error) -> CoreError + '_ {
+    move |e: Error| CoreError::invalid_input(path, format!("unreadable value: {}", e.reason))
+}
+
+fn to_value(v: &Unknown<'_>, path: &mut String, depth: usize) -> std::result::Result<Value, CoreError> {
+    let fail = |path: &str, m: String| CoreError::invalid_input(path, m);
+    let ty = v.get_type().map_err(napi(path))?;
+    match ty {
+        ValueType::Null => Ok(Value::Null),
+        // SAFETY (each cast below): `get_type` reported exactly this type, which is the
+        // contract of `Unknown::cast`.
+        ValueType::Boolean => Ok(Value::Bool(unsafe { v.cast::<bool>() }.map_err(napi(path))?)),
+        ValueType::String => Ok(Value::String(unsafe { v.cast::<String>() }.map_err(napi(path))?)),
+        ValueType::Number => {
+            let f = unsafe { v.cast::<f64>() }.map_err(napi(path))?;
+            if !f.is_finite() {
+                return Err(fail(path, format!("{f} is not a number kefu accepts")));
+            }
+            if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
+                #[allow(clippy::cast_possible_truncation)]
+                return Ok(Value::Number((f as i64).into()));
+            }
+            Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number))
+        }
+        ValueType::Object => {
+            if depth >= MAX_DEPTH {
+                return Err(fail(path, format!("nested deeper than {MAX_DEPTH} levels (or circular)")));
+            }
+            let obj = unsafe { v.cast::<Object<'_>>() }.map_err(napi(path))?;
+            if obj.is_array().map_err(napi(path))? {
+                let n = obj.get_array_length().map_err(napi(path))?;
+                let mut out = Vec::with_capacity(n as usize);
+                for i in 0..n {
+                    let item: Unknown<'_> = obj.get_element(i).map_err(napi(path))?;
+                    let len = path.len();
+                    path.push_str(&format!("/{i}"));
+                    out.push(to_value(&item, path, depth + 1)?);
+                    path.truncate(len);
+                }
+                return Ok(Value::Array(out));
+            }
+            let keys = obj.get_property_names().map_err(napi(path))?;
+            let n = keys.get_array_length().map_err(napi(path))?;
+            let mut map = Map::new();
+            for i in 0..n {
+                let key: String = keys.get_element(i).map_err(napi(path))?;
+                let item: Unknown<'_> = obj.get_named_property(&key).map_err(napi(path))?;
+                if matches!(item.get_type(), Ok(ValueType::Undefined)) {
+                    continue;
+                }
+                let len = path.len();
+                path.push('/');
+                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                let value = to_value(&item, path, depth + 1)?;
+                path.truncate(len);
+                map.insert(key, value);
+            }
+            Ok(Value::Object(map))
+        }
+        other => Err(fail(path, format!("a JS {other:?} is not JSON-shaped (use objects, arrays, strings, finite numbers, booleans, null)"))),
+    }
 }
 
 /// A request: JSON text when given a string, otherwise a JSON-shaped value.
@@ -34,7 +102,7 @@ enum Request {
 
 fn request(env: &Env, v: Unknown<'_>) -> std::result::Result<Request, CoreError> {
     if matches!(v.get_type(), Ok(ValueType::String)) {
-        return match env.from_js_value::<Value, _>(v) {
+        return match to_value(&v, &mut String::new(), 0) {
             Ok(Value::String(s)) => Ok(Request::Text(s)),
             _ => Err(CoreError::new(ErrorCode::InvalidJson, "unreadable JSON text", Some(String::new()))),
         };

@@ -22,11 +22,72 @@ fn to_js(v: &Value) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
+/// Deepest nesting converted (serde_json's limit too); deeper or circular input is an error.
+const MAX_DEPTH: usize = 128;
+
+/// A JS value as JSON, naming the path of anything that is not JSON-shaped (undefined in a
+/// list, a function, a symbol, a bigint, NaN or an infinity); object keys whose value is
+/// `undefined` are left out, as `JSON.stringify` does. Written out rather than through
+/// serde-wasm-bindgen, which recurses without a limit (a circular object overflows the stack).
 fn from_js(v: JsValue, path: &str) -> Result<Value, CoreError> {
-    if v.is_undefined() {
-        return Err(CoreError::invalid_input(path, "undefined is not JSON-shaped"));
+    to_value(&v, &mut path.to_owned(), 0)
+}
+
+fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreError> {
+    let fail = |path: &str, m: String| CoreError::invalid_input(path, m);
+    if v.is_null() {
+        return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(v).map_err(|e| CoreError::invalid_input(path, format!("not JSON-shaped: {e}")))
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(f) = v.as_f64() {
+        if !f.is_finite() {
+            return Err(fail(path, format!("{f} is not a number kefu accepts")));
+        }
+        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Value::Number((f as i64).into()));
+        }
+        return Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if v.is_object() && !v.is_function() {
+        if depth >= MAX_DEPTH {
+            return Err(fail(path, format!("nested deeper than {MAX_DEPTH} levels (or circular)")));
+        }
+        if js_sys::Array::is_array(v) {
+            let items = js_sys::Array::from(v);
+            let mut out = Vec::with_capacity(items.length() as usize);
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("/{i}"));
+                out.push(to_value(&item, path, depth + 1)?);
+                path.truncate(len);
+            }
+            return Ok(Value::Array(out));
+        }
+        let obj = js_sys::Object::from(v.clone());
+        let mut map = Map::new();
+        for key in js_sys::Object::keys(&obj).iter() {
+            let Some(name) = key.as_string() else { continue };
+            let item = js_sys::Reflect::get(&obj, &key).map_err(|_| fail(path, format!("property {name} could not be read")))?;
+            if item.is_undefined() {
+                continue;
+            }
+            let len = path.len();
+            path.push('/');
+            path.push_str(&name.replace('~', "~0").replace('/', "~1"));
+            let value = to_value(&item, path, depth + 1)?;
+            path.truncate(len);
+            map.insert(name, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    let what = v.js_typeof().as_string().unwrap_or_default();
+    Err(fail(path, format!("a JS {what} is not JSON-shaped (use objects, arrays, strings, finite numbers, booleans, null)")))
 }
 
 enum Request {

@@ -100,7 +100,7 @@ fn merged_years(policy: &CalendarPolicy) -> Vec<YearDays> {
         BuiltinCalendar::None => Vec::new(),
     };
     for (key, y) in &policy.years {
-        let Ok(year) = key.parse::<i32>() else { continue };
+        let Some(year) = year_key(key) else { continue };
         years.retain(|d| d.year != year);
         years.push(YearDays {
             year,
@@ -112,13 +112,18 @@ fn merged_years(policy: &CalendarPolicy) -> Vec<YearDays> {
     years
 }
 
+/// A policy's year key: four digits within [`YEAR_RANGE`].
+fn year_key(key: &str) -> Option<i32> {
+    key.parse::<i32>().ok().filter(|y| key.len() == 4 && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
+}
+
 /// Policy checks of the calendar section: year keys, dates inside their year, no gaps.
 pub(crate) fn check_years(policy: &CalendarPolicy, bad: &mut impl FnMut(&str, String)) {
     for (key, y) in &policy.years {
         let base = format!("/calendar/years/{}", crate::decode::escape(key));
-        let year = match key.parse::<i32>() {
-            Ok(v) if key.len() == 4 && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&v) => v,
-            _ => {
+        let year = match year_key(key) {
+            Some(v) => v,
+            None => {
                 bad(&base, format!("a year key is four digits from {} to {}", YEAR_RANGE.0, YEAR_RANGE.1));
                 continue;
             }
@@ -332,10 +337,11 @@ impl Calendar {
         if minutes < 0 {
             return Err(Error::invalid_input("/minutes", "must not be negative"));
         }
+        let base = self.work_seconds(start)?;
         if minutes == 0 {
             return Ok(start);
         }
-        let target = self.work_seconds(start)? + minutes.saturating_mul(60);
+        let target = base + minutes.saturating_mul(60);
         self.at_work_seconds(target)
     }
 

@@ -1,0 +1,121 @@
+// Checks every JS host must pass (napi and wasm): error codes, typed errors for values that
+// are not JSON, batches, and an engine that keeps working after bad input.
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const shared = JSON.parse(readFileSync(new URL('../error_codes.json', import.meta.url), 'utf8'));
+
+const GOOD = {
+  reason: 'no_reason',
+  category: 'apparel',
+  signed_at: '2026-03-01T10:00:00+08:00',
+  requested_at: '2026-03-03T10:00:00+08:00',
+};
+
+function throwsKefu(fn, code, path) {
+  let caught;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof Error, `expected an Error, got ${caught}`);
+  assert.equal(caught.code, code, caught.message);
+  if (path !== undefined) assert.equal(caught.path, path, caught.message);
+  assert.ok(caught.message.length < 1000);
+  return caught;
+}
+
+/** `api`: { Engine, errorCodes: string[], version: string, validatePolicy, cargoVersion } */
+export function hostChecks(host, api) {
+  const engine = new api.Engine();
+
+  test(`${host}: error codes agree with tests/error_codes.json`, () => {
+    assert.deepEqual([...api.errorCodes], shared);
+  });
+
+  test(`${host}: version is the workspace version`, () => {
+    const cargo = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+    const version = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/s.exec(cargo)[1];
+    assert.equal(api.version, version);
+  });
+
+  const gift = (v) => ({ ...GOOD, gifts: [{ marked_price_cents: v, returned: false }] });
+  const circular = { ...GOOD };
+  circular.condition = circular;
+  let deep = 1;
+  for (let i = 0; i < 10000; i++) deep = [deep];
+  const bad = [
+    ['NaN money', gift(NaN), '/gifts/0/marked_price_cents'],
+    ['Infinity money', gift(Infinity), '/gifts/0/marked_price_cents'],
+    ['fractional money', gift(1.5), '/gifts/0/marked_price_cents'],
+    ['negative money', gift(-1), '/gifts/0/marked_price_cents'],
+    ['huge money', gift(1e300), '/gifts/0/marked_price_cents'],
+    ['string money', gift('12'), '/gifts/0/marked_price_cents'],
+    ['bool as string', { ...GOOD, condition: { seal_broken: 'yes' } }, '/condition/seal_broken'],
+    ['instant without offset', { ...GOOD, requested_at: '2026-03-03T10:00:00' }, '/requested_at'],
+    ['impossible date', { ...GOOD, signed_at: '2026-02-30T10:00:00+08:00' }, '/signed_at'],
+    ['megabyte string', { ...GOOD, order_id: 'x'.repeat(1 << 20) }, '/order_id'],
+    ['a list', [GOOD], ''],
+    ['a number', 42, ''],
+    ['null', null, ''],
+    ['undefined', undefined, undefined],
+    ['a function', () => 1, undefined],
+    ['a symbol', Symbol('x'), undefined],
+    ['a bigint', 5n, undefined],
+    ['a circular object', circular, undefined],
+    ['10,000 levels of nesting', { ...GOOD, condition: deep }, undefined],
+  ];
+  for (const [name, value, path] of bad) {
+    test(`${host}: ${name} is INVALID_INPUT and the engine keeps working`, () => {
+      throwsKefu(() => engine.checkReturn(value), 'INVALID_INPUT', path);
+      assert.equal(engine.checkReturn(GOOD).verdict, 'eligible');
+    });
+  }
+
+  test(`${host}: malformed JSON text is INVALID_JSON`, () => {
+    throwsKefu(() => engine.checkReturn('{"reason": '), 'INVALID_JSON', '');
+    throwsKefu(() => engine.checkReturn('['.repeat(100000)), 'INVALID_JSON', '');
+  });
+
+  test(`${host}: unknown kind`, () => {
+    throwsKefu(() => engine.evaluate('check_everything', GOOD), 'UNKNOWN_KIND', '/kind');
+  });
+
+  test(`${host}: a bad policy lists every problem`, () => {
+    const doc = { time_zone: 'Beijing', returns: { no_reason_days: 3 }, colour: 'red' };
+    const e = throwsKefu(() => new api.Engine(doc), 'INVALID_POLICY');
+    const paths = e.problems.map((p) => p.path).sort();
+    assert.deepEqual(paths, ['/colour', '/returns/no_reason_days', '/time_zone']);
+    assert.deepEqual(api.validatePolicy(doc).map((p) => p.path).sort(), paths);
+    assert.deepEqual(api.validatePolicy({}), []);
+  });
+
+  test(`${host}: calendar functions`, () => {
+    assert.equal(engine.isWorkday('2026-02-14'), true);
+    assert.equal(engine.isWorkday('2026-02-16'), false);
+    assert.equal(engine.addWorkingTime('2026-02-14T18:00:00+08:00', 60), '2026-02-24T09:30:00+08:00');
+    assert.equal(engine.workingMinutesBetween('2026-02-14T18:00:00+08:00', '2026-02-24T09:30:00+08:00'), 60);
+    throwsKefu(() => engine.isWorkday('2027-01-01'), 'CALENDAR_YEAR_UNKNOWN', '/date');
+    throwsKefu(() => engine.addWorkingTime('2026-02-14T18:00:00+08:00', -5), 'INVALID_INPUT', '/minutes');
+    throwsKefu(() => engine.isWorkday(20260214), 'INVALID_INPUT', '/date');
+  });
+
+  test(`${host}: a batch returns one result per input, in order`, () => {
+    const rows = [GOOD, { reason: 'no_reason' }, 'text', { ...GOOD, category: 'custom_made' }];
+    const out = engine.evaluateBatch('check_return', rows);
+    assert.deepEqual(out.map((r) => r.index), [0, 1, 2, 3]);
+    assert.deepEqual(out.map((r) => r.ok), [true, false, false, true]);
+    assert.equal(out[1].error.path, '/category');
+    assert.equal(out[3].decision.verdict, 'ineligible');
+    assert.deepEqual(engine.evaluateBatch('check_return', []), []);
+  });
+
+  test(`${host}: the same input always gives the same decision`, () => {
+    const a = engine.checkReturn(GOOD);
+    const b = new api.Engine().checkReturn(GOOD);
+    assert.deepEqual(a, b);
+    assert.equal(a.policy.hash, engine.policyHash());
+  });
+}
