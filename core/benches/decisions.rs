@@ -24,14 +24,20 @@ fn realistic() -> ReturnRequest {
 fn bench(c: &mut Criterion) {
     let engine = Engine::from_value(&serde_json::Value::Null).unwrap();
     let request = realistic();
-    c.bench_function("check_return/typed", |b| b.iter(|| engine.check_return(black_box(&request)).unwrap()));
+    c.bench_function("check_return/typed", |b| {
+        b.iter(|| engine.check_return(black_box(&request)).unwrap())
+    });
     let value = serde_json::to_value(&request).unwrap();
     c.bench_function("check_return/value_in_value_out", |b| {
         b.iter(|| engine.evaluate("check_return", black_box(&value)).unwrap())
     });
     let start = Instant::parse("2026-02-10T10:00:00+08:00").unwrap();
     c.bench_function("calendar/add_30_working_days_over_spring_festival", |b| {
-        b.iter(|| engine.add_working_time(black_box(start), black_box(30 * 570)).unwrap())
+        b.iter(|| {
+            engine
+                .add_working_time(black_box(start), black_box(30 * 570))
+                .unwrap()
+        })
     });
 }
 

@@ -38,7 +38,11 @@ pub(crate) fn pointer(segments: &[String]) -> String {
 /// serde's messages speak of Rust types; say what the caller should send instead.
 pub(crate) fn clean_message(raw: &str) -> String {
     let mut m = crate::error::bounded(raw.to_owned());
-    for (from, to) in [("struct ", "an object "), ("a sequence", "a list"), ("a map", "an object")] {
+    for (from, to) in [
+        ("struct ", "an object "),
+        ("a sequence", "a list"),
+        ("a map", "an object"),
+    ] {
         m = m.replace(from, to);
     }
     m
@@ -50,7 +54,11 @@ pub(crate) fn clean_message(raw: &str) -> String {
 /// a decoded value is checked against its input wherever the input holds an array.
 pub fn from_value<T: DeserializeOwned + Serialize>(value: &Value) -> Result<T> {
     if !value.is_object() {
-        return Err(Error::new(ErrorCode::InvalidInput, format!("a request is a JSON object, not {}", kind_of(value)), Some(String::new())));
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!("a request is a JSON object, not {}", kind_of(value)),
+            Some(String::new()),
+        ));
     }
     let typed: T = serde_path_to_error::deserialize(value).map_err(|e| {
         let mut segs = segments(e.path());
@@ -64,7 +72,9 @@ pub fn from_value<T: DeserializeOwned + Serialize>(value: &Value) -> Result<T> {
         Error::new(ErrorCode::InvalidInput, message, Some(pointer(&segs)))
     })?;
     if has_array(value) {
-        if let Some((path, message)) = list_for_object(value, &serde_json::to_value(&typed).unwrap_or(Value::Null)) {
+        if let Some((path, message)) =
+            list_for_object(value, &serde_json::to_value(&typed).unwrap_or(Value::Null))
+        {
             return Err(Error::new(ErrorCode::InvalidInput, message, Some(path)));
         }
     }
@@ -95,7 +105,10 @@ fn has_array(v: &Value) -> bool {
 pub(crate) fn list_for_object(input: &Value, typed: &Value) -> Option<(String, String)> {
     fn walk(input: &Value, typed: &Value, path: &mut String) -> Option<(String, String)> {
         match (input, typed) {
-            (Value::Array(_), Value::Object(_)) => Some((path.clone(), String::from("invalid type: a list, expected an object"))),
+            (Value::Array(_), Value::Object(_)) => Some((
+                path.clone(),
+                String::from("invalid type: a list, expected an object"),
+            )),
             (Value::Object(i), Value::Object(t)) => i.iter().find_map(|(k, iv)| {
                 let tv = t.get(k)?;
                 let len = path.len();
@@ -105,14 +118,16 @@ pub(crate) fn list_for_object(input: &Value, typed: &Value) -> Option<(String, S
                 path.truncate(len);
                 found
             }),
-            (Value::Array(i), Value::Array(t)) => i.iter().zip(t).enumerate().find_map(|(n, (iv, tv))| {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&n.to_string());
-                let found = walk(iv, tv, path);
-                path.truncate(len);
-                found
-            }),
+            (Value::Array(i), Value::Array(t)) => {
+                i.iter().zip(t).enumerate().find_map(|(n, (iv, tv))| {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&n.to_string());
+                    let found = walk(iv, tv, path);
+                    path.truncate(len);
+                    found
+                })
+            }
             _ => None,
         }
     }
@@ -120,7 +135,9 @@ pub(crate) fn list_for_object(input: &Value, typed: &Value) -> Option<(String, S
 }
 
 fn named_field(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("missing field `"))?;
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("missing field `"))?;
     rest.split('`').next()
 }
 
@@ -133,5 +150,11 @@ pub fn parse_json(text: &str) -> Result<Value> {
             Some(String::new()),
         ));
     }
-    serde_json::from_str(text).map_err(|e| Error::new(ErrorCode::InvalidJson, format!("not valid JSON: {e}"), Some(String::new())))
+    serde_json::from_str(text).map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidJson,
+            format!("not valid JSON: {e}"),
+            Some(String::new()),
+        )
+    })
 }

@@ -16,7 +16,12 @@ use serde_json::{json, Value};
 use std::sync::OnceLock;
 
 /// The decision kinds `evaluate` knows, by name.
-pub const KINDS: &[&str] = &["check_return", "is_workday", "add_working_time", "working_minutes_between"];
+pub const KINDS: &[&str] = &[
+    "check_return",
+    "is_workday",
+    "add_working_time",
+    "working_minutes_between",
+];
 
 /// Most requests accepted in one batch.
 pub const MAX_BATCH: usize = 1_000_000;
@@ -73,16 +78,39 @@ impl Engine {
 
     /// Compile a policy document; `null` means the defaults.
     pub fn from_value(doc: &Value) -> Result<Engine> {
-        let policy = if doc.is_null() { Policy::default() } else { Policy::from_value(doc)? };
-        let tz = parse_offset(&policy.time_zone).map_err(|m| Error::invalid_policy(vec![crate::Problem { path: String::from("/time_zone"), message: m }]))?;
+        let policy = if doc.is_null() {
+            Policy::default()
+        } else {
+            Policy::from_value(doc)?
+        };
+        let tz = parse_offset(&policy.time_zone).map_err(|m| {
+            Error::invalid_policy(vec![crate::Problem {
+                path: String::from("/time_zone"),
+                message: m,
+            }])
+        })?;
         let calendar = Calendar::new(&policy.calendar, tz)?;
-        let policy_ref = PolicyRef { id: policy.id.clone(), version: policy.version.clone(), hash: policy.hash() };
-        Ok(Engine { policy, policy_ref, tz, calendar })
+        let policy_ref = PolicyRef {
+            id: policy.id.clone(),
+            version: policy.version.clone(),
+            hash: policy.hash(),
+        };
+        Ok(Engine {
+            policy,
+            policy_ref,
+            tz,
+            calendar,
+        })
     }
 
     /// Compile a policy given as JSON text.
     pub fn from_json(text: &str) -> Result<Engine> {
-        let doc = parse_json(text).map_err(|e| Error::invalid_policy(vec![crate::Problem { path: String::new(), message: e.message }]))?;
+        let doc = parse_json(text).map_err(|e| {
+            Error::invalid_policy(vec![crate::Problem {
+                path: String::new(),
+                message: e.message,
+            }])
+        })?;
         Engine::from_value(&doc)
     }
 
@@ -124,7 +152,12 @@ impl Engine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_return(&self, request: &ReturnRequest) -> Result<ReturnDecision> {
-        Returns { policy: &self.policy.returns, tz: self.tz, policy_ref: &self.policy_ref }.decide(request)
+        Returns {
+            policy: &self.policy.returns,
+            tz: self.tz,
+            policy_ref: &self.policy_ref,
+        }
+        .decide(request)
     }
 
     /// Whether a `YYYY-MM-DD` date is a working day.
@@ -134,12 +167,16 @@ impl Engine {
 
     /// The earliest instant at which `minutes` working minutes have passed since `start`.
     pub fn add_working_time(&self, start: Instant, minutes: i64) -> Result<Instant> {
-        self.calendar.add_working_time(start, minutes).map_err(|e| at(e, "/start"))
+        self.calendar
+            .add_working_time(start, minutes)
+            .map_err(|e| at(e, "/start"))
     }
 
     /// Working minutes from `from` to `to` (negative when `to` is earlier).
     pub fn working_minutes_between(&self, from: Instant, to: Instant) -> Result<i64> {
-        self.calendar.working_minutes_between(from, to).map_err(|e| at(e, "/from"))
+        self.calendar
+            .working_minutes_between(from, to)
+            .map_err(|e| at(e, "/from"))
     }
 
     /// Any decision by kind name, on a JSON-shaped request (API.md `evaluate`).
@@ -152,13 +189,21 @@ impl Engine {
             }
             "add_working_time" => {
                 let r: AddRequest = from_value(request)?;
-                let due = self.add_working_time(r.start, r.minutes.0).map_err(|e| if e.path.as_deref() == Some("/minutes") { e } else { at(e, "/start") })?;
+                let due = self.add_working_time(r.start, r.minutes.0).map_err(|e| {
+                    if e.path.as_deref() == Some("/minutes") {
+                        e
+                    } else {
+                        at(e, "/start")
+                    }
+                })?;
                 json!({ "at": due.format_in(self.tz) })
             }
             "working_minutes_between" => {
                 let r: BetweenRequest = from_value(request)?;
                 let (a, b) = (r.from, r.to);
-                self.calendar.working_minutes_between(a, a).map_err(|e| at(e, "/from"))?;
+                self.calendar
+                    .working_minutes_between(a, a)
+                    .map_err(|e| at(e, "/from"))?;
                 json!({ "minutes": self.calendar.working_minutes_between(a, b).map_err(|e| at(e, "/to"))? })
             }
             _ => return Err(unknown_kind(kind)),
@@ -180,14 +225,27 @@ impl Engine {
             return Err(unknown_kind(kind));
         }
         if requests.len() > MAX_BATCH {
-            return Err(Error::invalid_input("", format!("a batch holds at most {MAX_BATCH} requests")));
+            return Err(Error::invalid_input(
+                "",
+                format!("a batch holds at most {MAX_BATCH} requests"),
+            ));
         }
         Ok(requests
             .iter()
             .enumerate()
             .map(|(index, r)| match guarded(|| self.evaluate(kind, r)) {
-                Ok(d) => BatchItem { index, ok: true, decision: Some(d), error: None },
-                Err(e) => BatchItem { index, ok: false, decision: None, error: Some(e) },
+                Ok(d) => BatchItem {
+                    index,
+                    ok: true,
+                    decision: Some(d),
+                    error: None,
+                },
+                Err(e) => BatchItem {
+                    index,
+                    ok: false,
+                    decision: None,
+                    error: Some(e),
+                },
             })
             .collect())
     }
@@ -205,7 +263,11 @@ fn at(mut e: Error, path: &str) -> Error {
 }
 
 fn unknown_kind(kind: &str) -> Error {
-    Error::new(ErrorCode::UnknownKind, format!("unknown kind \"{kind}\"; known kinds: {}", KINDS.join(", ")), Some(String::from("/kind")))
+    Error::new(
+        ErrorCode::UnknownKind,
+        format!("unknown kind \"{kind}\"; known kinds: {}", KINDS.join(", ")),
+        Some(String::from("/kind")),
+    )
 }
 
 /// Run `f`, turning a panic into an `INTERNAL` error so it never crosses into a host.
@@ -216,12 +278,19 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
             .map(|s| (*s).to_owned())
             .or_else(|| p.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(Error::new(ErrorCode::Internal, format!("internal error (please report): {what}"), None))
+        Err(Error::new(
+            ErrorCode::Internal,
+            format!("internal error (please report): {what}"),
+            None,
+        ))
     })
 }
 
 /// The engine on the default policy, built once.
 pub fn default_engine() -> Result<&'static Engine> {
     static DEFAULT: OnceLock<Result<Engine>> = OnceLock::new();
-    DEFAULT.get_or_init(|| Engine::new(Policy::default())).as_ref().map_err(Clone::clone)
+    DEFAULT
+        .get_or_init(|| Engine::new(Policy::default()))
+        .as_ref()
+        .map_err(Clone::clone)
 }

@@ -85,7 +85,12 @@ pub struct Error {
 impl Error {
     /// An error with a code, a message and an optional path.
     pub fn new(code: ErrorCode, message: impl Into<String>, path: Option<String>) -> Self {
-        Error { code, message: bounded(message.into()), path, problems: Vec::new() }
+        Error {
+            code,
+            message: bounded(message.into()),
+            path,
+            problems: Vec::new(),
+        }
     }
 
     /// `INVALID_INPUT` at `path`.
@@ -105,12 +110,24 @@ impl Error {
     /// `INVALID_POLICY` carrying every problem; the first one names the path.
     pub fn invalid_policy(problems: Vec<Problem>) -> Self {
         let (path, first) = match problems.first() {
-            Some(p) => (Some(p.path.clone()), format!("{}: {}", display_path(&p.path), p.message)),
+            Some(p) => (
+                Some(p.path.clone()),
+                format!("{}: {}", display_path(&p.path), p.message),
+            ),
             None => (None, String::from("invalid policy")),
         };
         let more = problems.len().saturating_sub(1);
-        let message = if more > 0 { format!("{first} (and {more} more problems)") } else { first };
-        Error { code: ErrorCode::InvalidPolicy, message: bounded(message), path, problems }
+        let message = if more > 0 {
+            format!("{first} (and {more} more problems)")
+        } else {
+            first
+        };
+        Error {
+            code: ErrorCode::InvalidPolicy,
+            message: bounded(message),
+            path,
+            problems,
+        }
     }
 
     /// The same error with its path (if any) moved under `prefix` (e.g. a batch index).

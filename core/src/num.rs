@@ -38,7 +38,9 @@ macro_rules! bounded_int {
                                 $min, $max, v
                             )));
                         }
-                        <$inner>::try_from(v).map($name).map_err(|_| E::custom("out of range"))
+                        <$inner>::try_from(v)
+                            .map($name)
+                            .map_err(|_| E::custom("out of range"))
                     }
                 }
                 impl Visitor<'_> for V {
@@ -78,7 +80,13 @@ bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[serde(transparent)]
 pub struct Minutes(pub i64);
-bounded_int!(Minutes, i64, -10_000_000_i64, 10_000_000_i64, "a number of minutes");
+bounded_int!(
+    Minutes,
+    i64,
+    -10_000_000_i64,
+    10_000_000_i64,
+    "a number of minutes"
+);
 
 /// Longest identifier (order number, item code) accepted.
 pub const MAX_ID_CHARS: usize = 128;
@@ -99,7 +107,9 @@ impl<'de> Deserialize<'de> for Id {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Id, E> {
                 let n = v.chars().count();
                 if n == 0 || n > MAX_ID_CHARS {
-                    return Err(E::custom(format!("an identifier has 1 to {MAX_ID_CHARS} characters, got {n}")));
+                    return Err(E::custom(format!(
+                        "an identifier has 1 to {MAX_ID_CHARS} characters, got {n}"
+                    )));
                 }
                 Ok(Id(v.to_owned()))
             }

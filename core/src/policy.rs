@@ -90,7 +90,10 @@ pub struct WorkingHours {
 
 impl Default for WorkingHours {
     fn default() -> Self {
-        WorkingHours { start: String::from("09:00"), end: String::from("18:30") }
+        WorkingHours {
+            start: String::from("09:00"),
+            end: String::from("18:30"),
+        }
     }
 }
 
@@ -188,7 +191,10 @@ impl Policy {
     /// Read a policy from JSON text.
     pub fn from_json(text: &str) -> Result<Policy, Error> {
         let doc: Value = serde_json::from_str(text).map_err(|e| {
-            Error::invalid_policy(vec![Problem { path: String::new(), message: format!("not JSON: {e}") }])
+            Error::invalid_policy(vec![Problem {
+                path: String::new(),
+                message: format!("not JSON: {e}"),
+            }])
         })?;
         Policy::from_value(&doc)
     }
@@ -212,7 +218,12 @@ impl Policy {
     /// Value problems that the types alone do not catch: ranges, law floors, calendar shape.
     fn check(&self) -> Vec<Problem> {
         let mut out = Vec::new();
-        let mut bad = |path: &str, message: String| out.push(Problem { path: path.to_owned(), message });
+        let mut bad = |path: &str, message: String| {
+            out.push(Problem {
+                path: path.to_owned(),
+                message,
+            })
+        };
         for (path, text) in [("/id", &self.id), ("/version", &self.version)] {
             let n = text.chars().count();
             if n == 0 || n > 64 {
@@ -225,7 +236,10 @@ impl Policy {
         let hours = &self.calendar.working_hours;
         match (parse_clock(&hours.start), parse_clock(&hours.end)) {
             (Ok(s), Ok(e)) if s >= e => {
-                bad("/calendar/working_hours/end", format!("must be later than start ({})", hours.start));
+                bad(
+                    "/calendar/working_hours/end",
+                    format!("must be later than start ({})", hours.start),
+                );
             }
             (s, e) => {
                 if let Err(m) = s {
@@ -240,24 +254,47 @@ impl Policy {
         let r = &self.returns;
         let law = "网络购买商品七日无理由退货暂行办法";
         if r.no_reason_days.0 < 7 || r.no_reason_days.0 > 365 {
-            bad("/returns/no_reason_days", format!("must be 7 to 365: the law's floor is 7 days (CPL Art. 25; {law} Art. 10)"));
+            bad(
+                "/returns/no_reason_days",
+                format!("must be 7 to 365: the law's floor is 7 days (CPL Art. 25; {law} Art. 10)"),
+            );
         }
         if r.refund_days_after_receipt.0 < 1 || r.refund_days_after_receipt.0 > 7 {
-            bad("/returns/refund_days_after_receipt", format!("must be 1 to 7: the law allows at most 7 days ({law} Art. 13)"));
+            bad(
+                "/returns/refund_days_after_receipt",
+                format!("must be 1 to 7: the law allows at most 7 days ({law} Art. 13)"),
+            );
         }
         if r.quality_refund_days.0 < 7 || r.quality_refund_days.0 > 365 {
-            bad("/returns/quality_refund_days", String::from("must be 7 to 365: 三包 allows a refund within at least 7 days"));
+            bad(
+                "/returns/quality_refund_days",
+                String::from("must be 7 to 365: 三包 allows a refund within at least 7 days"),
+            );
         }
         if r.quality_exchange_days.0 < 15 || r.quality_exchange_days.0 > 365 {
-            bad("/returns/quality_exchange_days", String::from("must be 15 to 365: 三包 allows an exchange within at least 15 days"));
+            bad(
+                "/returns/quality_exchange_days",
+                String::from("must be 15 to 365: 三包 allows an exchange within at least 15 days"),
+            );
         } else if r.quality_exchange_days.0 < r.quality_refund_days.0 {
-            bad("/returns/quality_exchange_days", String::from("must not be shorter than quality_refund_days"));
+            bad(
+                "/returns/quality_exchange_days",
+                String::from("must not be shorter than quality_refund_days"),
+            );
         }
         if r.default_warranty_days.0 > 3650 {
-            bad("/returns/default_warranty_days", String::from("must be 0 to 3650"));
+            bad(
+                "/returns/default_warranty_days",
+                String::from("must be 0 to 3650"),
+            );
         }
         if r.max_repairs.0 < 1 || r.max_repairs.0 > 2 {
-            bad("/returns/max_repairs", String::from("must be 1 or 2: after two failed repairs 三包 grants an exchange or a return"));
+            bad(
+                "/returns/max_repairs",
+                String::from(
+                    "must be 1 or 2: after two failed repairs 三包 grants an exchange or a return",
+                ),
+            );
         }
         out
     }
@@ -275,8 +312,17 @@ pub fn validate_policy(doc: &Value) -> Vec<Problem> {
 /// again, so one call reports every problem rather than the first.
 fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
     if !doc.is_object() {
-        let message = format!("a policy is a JSON object, not {}", crate::decode::kind_of(doc));
-        return (None, vec![Problem { path: String::new(), message }]);
+        let message = format!(
+            "a policy is a JSON object, not {}",
+            crate::decode::kind_of(doc)
+        );
+        return (
+            None,
+            vec![Problem {
+                path: String::new(),
+                message,
+            }],
+        );
     }
     let mut work = doc.clone();
     let mut problems = Vec::new();
@@ -328,9 +374,18 @@ fn original_pointer(segments: &[String], removed: &BTreeMap<String, Vec<usize>>)
     pointer
 }
 
-fn remove(work: &mut Value, segments: &[String], removed: &mut BTreeMap<String, Vec<usize>>) -> bool {
-    let Some((last, parents)) = segments.split_last() else { return false };
-    let parent_ptr: String = parents.iter().map(|s| format!("/{}", crate::decode::escape(s))).collect();
+fn remove(
+    work: &mut Value,
+    segments: &[String],
+    removed: &mut BTreeMap<String, Vec<usize>>,
+) -> bool {
+    let Some((last, parents)) = segments.split_last() else {
+        return false;
+    };
+    let parent_ptr: String = parents
+        .iter()
+        .map(|s| format!("/{}", crate::decode::escape(s)))
+        .collect();
     let original_parent = original_pointer(parents, removed);
     match work.pointer_mut(&parent_ptr) {
         Some(Value::Object(map)) => map.remove(last).is_some(),
@@ -338,7 +393,11 @@ fn remove(work: &mut Value, segments: &[String], removed: &mut BTreeMap<String, 
             Ok(i) if i < items.len() => {
                 items.remove(i);
                 let original = original_pointer(segments, removed);
-                let idx = original.rsplit('/').next().and_then(|s| s.parse().ok()).unwrap_or(i);
+                let idx = original
+                    .rsplit('/')
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(i);
                 let list = removed.entry(original_parent).or_default();
                 list.push(idx);
                 list.sort_unstable();

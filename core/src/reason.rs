@@ -37,7 +37,13 @@ pub struct Reason {
 impl Rule {
     /// This rule as a reason with the given Chinese and English messages.
     pub(crate) fn says(&'static self, message: String, message_en: String) -> Reason {
-        Reason { code: self.code, message, message_en, rule: self.rule, source: self.source }
+        Reason {
+            code: self.code,
+            message,
+            message_en,
+            rule: self.rule,
+            source: self.source,
+        }
     }
 }
 

@@ -393,20 +393,32 @@ fn check_request(r: &ReturnRequest) -> Result<()> {
     }
     if let Some(sold) = r.sold_at {
         if sold > r.signed_at {
-            return Err(Error::invalid_input("/sold_at", "sold_at is after signed_at"));
+            return Err(Error::invalid_input(
+                "/sold_at",
+                "sold_at is after signed_at",
+            ));
         }
     }
     if let Some(received) = r.returned_goods_received_at {
         if received < r.requested_at {
-            return Err(Error::invalid_input("/returned_goods_received_at", "returned_goods_received_at is before requested_at"));
+            return Err(Error::invalid_input(
+                "/returned_goods_received_at",
+                "returned_goods_received_at is before requested_at",
+            ));
         }
     }
     if r.gifts.len() > MAX_GIFTS {
-        return Err(Error::invalid_input("/gifts", format!("at most {MAX_GIFTS} gifts")));
+        return Err(Error::invalid_input(
+            "/gifts",
+            format!("at most {MAX_GIFTS} gifts"),
+        ));
     }
     if let Some(s) = &r.shipping {
         if s.returned_amount_cents > s.order_total_cents {
-            return Err(Error::invalid_input("/shipping/returned_amount_cents", "returned_amount_cents is more than order_total_cents"));
+            return Err(Error::invalid_input(
+                "/shipping/returned_amount_cents",
+                "returned_amount_cents is more than order_total_cents",
+            ));
         }
     }
     Ok(())
@@ -467,11 +479,25 @@ fn category_en(c: Category) -> &'static str {
 }
 
 fn is_sealed_group(c: Category) -> bool {
-    matches!(c, Category::Food | Category::HealthFood | Category::Cosmetics | Category::MedicalDevices | Category::FamilyPlanning)
+    matches!(
+        c,
+        Category::Food
+            | Category::HealthFood
+            | Category::Cosmetics
+            | Category::MedicalDevices
+            | Category::FamilyPlanning
+    )
 }
 
 fn is_soft_goods(c: Category) -> bool {
-    matches!(c, Category::Apparel | Category::Shoes | Category::Bags | Category::Toys | Category::HomeTextiles)
+    matches!(
+        c,
+        Category::Apparel
+            | Category::Shoes
+            | Category::Bags
+            | Category::Toys
+            | Category::HomeTextiles
+    )
 }
 
 impl Returns<'_> {
@@ -518,7 +544,9 @@ impl Returns<'_> {
         if in_window {
             reasons.push(WINDOW_OPEN.says(
                 format!("签收次日起{days}天内申请（最后一天 {last}），在无理由退货期内。"),
-                format!("Requested within {days} days from the day after signing (last day {last})."),
+                format!(
+                    "Requested within {days} days from the day after signing (last day {last})."
+                ),
             ));
         } else {
             blocked = true;
@@ -532,7 +560,10 @@ impl Returns<'_> {
         let (zh, en) = (category_zh(c), category_en(c));
         let mut category_blocks = false;
         match c {
-            Category::CustomMade | Category::FreshPerishable | Category::DigitalDownload | Category::NewspapersPeriodicals => {
+            Category::CustomMade
+            | Category::FreshPerishable
+            | Category::DigitalDownload
+            | Category::NewspapersPeriodicals => {
                 category_blocks = true;
                 reasons.push(EXCLUDED.says(
                     format!("{zh}依法不适用七天无理由退货。"),
@@ -546,7 +577,9 @@ impl Returns<'_> {
                     format!("{en} unsealed by the buyer cannot be returned without reason."),
                 ));
             }
-            Category::UnsealSensitive | Category::ActivationSensitive | Category::NearExpiryOrFlawed => {
+            Category::UnsealSensitive
+            | Category::ActivationSensitive
+            | Category::NearExpiryOrFlawed => {
                 if r.exclusion_confirmed {
                     category_blocks = true;
                     reasons.push(CONFIRMED.says(
@@ -567,33 +600,66 @@ impl Returns<'_> {
         let k = &r.condition;
         let mut faults: Vec<Reason> = Vec::new();
         if k.used_beyond_inspection {
-            faults.push(USED.says(String::from("商品已超出查验需要而使用，价值贬损较大，不再完好。"), String::from("The item was used beyond inspection and trial and has lost much value.")));
+            faults.push(USED.says(
+                String::from("商品已超出查验需要而使用，价值贬损较大，不再完好。"),
+                String::from(
+                    "The item was used beyond inspection and trial and has lost much value.",
+                ),
+            ));
         }
         if k.seal_broken && is_sealed_group(c) {
-            faults.push(SEAL.says(format!("{zh}的一次性密封包装已拆封。"), format!("The one-time seal of these {en} is broken.")));
+            faults.push(SEAL.says(
+                format!("{zh}的一次性密封包装已拆封。"),
+                format!("The one-time seal of these {en} is broken."),
+            ));
         }
         if c == Category::Electronics {
             if k.unauthorized_repair {
-                faults.push(REPAIRED.says(String::from("电子产品经过非授权维修。"), String::from("The electronics were repaired by someone not authorised.")));
+                faults.push(REPAIRED.says(
+                    String::from("电子产品经过非授权维修。"),
+                    String::from("The electronics were repaired by someone not authorised."),
+                ));
             }
             if k.labels_tampered {
-                faults.push(LABELS.says(String::from("序列号、认证标志或标签被涂改。"), String::from("Serial number, certification marks or labels were tampered with.")));
+                faults.push(LABELS.says(
+                    String::from("序列号、认证标志或标签被涂改。"),
+                    String::from(
+                        "Serial number, certification marks or labels were tampered with.",
+                    ),
+                ));
             }
             if k.activated_or_data_left {
-                faults.push(ACTIVATED.says(String::from("电子产品已激活或留有个人信息。"), String::from("The electronics were activated or hold personal data.")));
+                faults.push(ACTIVATED.says(
+                    String::from("电子产品已激活或留有个人信息。"),
+                    String::from("The electronics were activated or hold personal data."),
+                ));
             }
         }
         if k.tags_removed && is_soft_goods(c) {
-            faults.push(TAGS.says(String::from("吊牌已拆除或剪掉。"), String::from("The tags were removed or cut.")));
+            faults.push(TAGS.says(
+                String::from("吊牌已拆除或剪掉。"),
+                String::from("The tags were removed or cut."),
+            ));
         }
         if k.soiled_or_damaged {
-            faults.push(SOILED.says(String::from("商品有污渍、损坏或难以恢复的使用痕迹。"), String::from("The item is soiled, damaged, or worn in a way that is hard to restore.")));
+            faults.push(SOILED.says(
+                String::from("商品有污渍、损坏或难以恢复的使用痕迹。"),
+                String::from(
+                    "The item is soiled, damaged, or worn in a way that is hard to restore.",
+                ),
+            ));
         }
         if !k.accessories_complete {
-            faults.push(ACCESSORIES.says(String::from("配件不齐全。"), String::from("Accessories are missing.")));
+            faults.push(ACCESSORIES.says(
+                String::from("配件不齐全。"),
+                String::from("Accessories are missing."),
+            ));
         }
         if !k.brand_marks_complete {
-            faults.push(BRAND.says(String::from("品牌标识不完整。"), String::from("Brand marks are missing.")));
+            faults.push(BRAND.says(
+                String::from("品牌标识不完整。"),
+                String::from("Brand marks are missing."),
+            ));
         }
         let not_intact = !faults.is_empty();
         if not_intact {
@@ -602,14 +668,23 @@ impl Returns<'_> {
         } else if c == Category::AudioVideoSoftware && k.seal_broken {
             // For media the broken seal is the Art. 6 exclusion above, not an inspection.
         } else if k.opened_to_inspect || k.seal_broken {
-            reasons.push(INSPECTED.says(String::from("为检查商品而拆封，不影响商品完好。"), String::from("Opening the package to inspect the item does not break intactness.")));
+            reasons.push(INSPECTED.says(
+                String::from("为检查商品而拆封，不影响商品完好。"),
+                String::from("Opening the package to inspect the item does not break intactness."),
+            ));
         } else {
-            reasons.push(INTACT.says(String::from("商品完好，配件、品牌标识齐全。"), String::from("The item is intact, with its accessories and brand marks.")));
+            reasons.push(INTACT.says(
+                String::from("商品完好，配件、品牌标识齐全。"),
+                String::from("The item is intact, with its accessories and brand marks."),
+            ));
         }
 
         if blocked {
             if p.goodwill_exchange && in_window && !category_blocks && not_intact {
-                d.goodwill = Some(Goodwill { remedy: Remedy::Exchange, once: true });
+                d.goodwill = Some(Goodwill {
+                    remedy: Remedy::Exchange,
+                    once: true,
+                });
                 d.reasons.push(GOODWILL.says(
                     String::from("不符合无理由退货条件，但可按店铺政策提供一次换货作为善意补偿（非退货权利）。"),
                     String::from("Not eligible, but the shop's policy offers a one-time goodwill exchange (a gesture, not a right)."),
@@ -622,16 +697,28 @@ impl Returns<'_> {
         d.remedies = vec![Remedy::Refund];
         if p.shop_pays_no_reason_shipping {
             d.return_shipping_paid_by = Some(Party::Shop);
-            d.reasons.push(SHOP_SHIPS.says(String::from("按店铺政策，退货运费由店铺承担。"), String::from("By the shop's policy, the shop pays return shipping.")));
+            d.reasons.push(SHOP_SHIPS.says(
+                String::from("按店铺政策，退货运费由店铺承担。"),
+                String::from("By the shop's policy, the shop pays return shipping."),
+            ));
         } else {
             d.return_shipping_paid_by = Some(Party::Buyer);
-            d.reasons.push(BUYER_SHIPS.says(String::from("无理由退货的退回运费由买家承担。"), String::from("The buyer pays return shipping on a no-reason return.")));
+            d.reasons.push(BUYER_SHIPS.says(
+                String::from("无理由退货的退回运费由买家承担。"),
+                String::from("The buyer pays return shipping on a no-reason return."),
+            ));
         }
         if p.charge_unreturned_gifts {
             for (i, g) in r.gifts.iter().enumerate().filter(|(_, g)| !g.returned) {
                 let amount = g.marked_price_cents.0;
-                d.deductions.push(Deduction { kind: DeductionKind::GiftNotReturned, amount_cents: amount });
-                let name = g.name.as_ref().map_or_else(|| format!("#{}", i + 1), |n| n.0.clone());
+                d.deductions.push(Deduction {
+                    kind: DeductionKind::GiftNotReturned,
+                    amount_cents: amount,
+                });
+                let name = g
+                    .name
+                    .as_ref()
+                    .map_or_else(|| format!("#{}", i + 1), |n| n.0.clone());
                 d.reasons.push(GIFT.says(
                     format!("赠品 {name} 未退回，按标价 {} 元折价，不影响退货。", yuan(amount)),
                     format!("Gift {name} is not returned and is charged at its marked price of {} yuan; the return goes ahead.", yuan(amount)),
@@ -643,7 +730,10 @@ impl Returns<'_> {
                 let remaining = s.order_total_cents.0 - s.returned_amount_cents.0;
                 if s.order_total_cents >= t && remaining < t.0 && s.shipping_fee_cents.0 > 0 {
                     let fee = s.shipping_fee_cents.0;
-                    d.deductions.push(Deduction { kind: DeductionKind::FreeShippingBroken, amount_cents: fee });
+                    d.deductions.push(Deduction {
+                        kind: DeductionKind::FreeShippingBroken,
+                        amount_cents: fee,
+                    });
                     d.reasons.push(THRESHOLD.says(
                         format!("退货后订单金额 {} 元低于包邮门槛 {} 元，可扣除运费 {} 元。", yuan(remaining), yuan(t.0), yuan(fee)),
                         format!("After the return the order comes to {} yuan, below the free-shipping threshold of {} yuan: the shipping of {} yuan may be deducted.", yuan(remaining), yuan(t.0), yuan(fee)),
@@ -662,7 +752,9 @@ impl Returns<'_> {
         }
         let n = self.policy.refund_days_after_receipt.0;
         d.refund_due_days = Some(n);
-        d.refund_amount_cents = r.price_paid_cents.map(|p| (p.0 - d.deductions_cents).max(0));
+        d.refund_amount_cents = r
+            .price_paid_cents
+            .map(|p| (p.0 - d.deductions_cents).max(0));
         if let Some(at) = r.returned_goods_received_at {
             let received = at.date_in(self.tz);
             if let Ok(end) = day_after_end(received, n) {
@@ -697,31 +789,60 @@ impl Returns<'_> {
         use Remedy::{Exchange, Refund, Repair, ResendParts};
 
         let exhausted = quality && r.repairs_done >= p.max_repairs && r.repairs_done.0 > 0;
-        let (end, remedies, rule, zh, en): (NaiveDate, Vec<Remedy>, &'static Rule, String, String) = if exhausted && asked < warranty_end.max(exchange_end) {
-            let n = r.repairs_done.0;
-            (warranty_end.max(exchange_end), vec![Exchange, Refund], &REPAIRS_EXHAUSTED, format!("已修理{n}次仍有故障：可换货或退货。"), format!("Still faulty after {n} repairs: exchange or refund."))
-        } else if asked < refund_end {
-            let rem = match reason {
-                ReturnReason::QualityDefect => vec![Refund, Exchange, Repair],
-                ReturnReason::MissingParts => vec![ResendParts, Refund, Exchange],
-                _ => vec![Refund, Exchange],
+        let (end, remedies, rule, zh, en): (NaiveDate, Vec<Remedy>, &'static Rule, String, String) =
+            if exhausted && asked < warranty_end.max(exchange_end) {
+                let n = r.repairs_done.0;
+                (
+                    warranty_end.max(exchange_end),
+                    vec![Exchange, Refund],
+                    &REPAIRS_EXHAUSTED,
+                    format!("已修理{n}次仍有故障：可换货或退货。"),
+                    format!("Still faulty after {n} repairs: exchange or refund."),
+                )
+            } else if asked < refund_end {
+                let rem = match reason {
+                    ReturnReason::QualityDefect => vec![Refund, Exchange, Repair],
+                    ReturnReason::MissingParts => vec![ResendParts, Refund, Exchange],
+                    _ => vec![Refund, Exchange],
+                };
+                let n = p.quality_refund_days.0;
+                (refund_end, rem, &PERIOD_REFUND, format!("签收次日起{n}日内：买家可选择退货退款、换货{}。", if quality { "或修理" } else { "" }), format!("Within {n} days of receipt: the buyer may choose a refund or an exchange{}.", if quality { ", or a repair" } else { "" }))
+            } else if asked < exchange_end {
+                let rem = match reason {
+                    ReturnReason::QualityDefect => vec![Exchange, Repair],
+                    ReturnReason::MissingParts => vec![ResendParts, Exchange],
+                    _ => vec![Exchange],
+                };
+                let n = p.quality_exchange_days.0;
+                (
+                    exchange_end,
+                    rem,
+                    &PERIOD_EXCHANGE,
+                    format!(
+                        "签收次日起{n}日内：可换货{}，不再退款。",
+                        if quality { "或修理" } else { "" }
+                    ),
+                    format!(
+                        "Within {n} days of receipt: exchange{}, no refund.",
+                        if quality { " or repair" } else { "" }
+                    ),
+                )
+            } else if quality && asked < warranty_end {
+                (
+                    warranty_end,
+                    vec![Repair],
+                    &PERIOD_WARRANTY,
+                    format!("保修期内（{warranty}天）：免费修理。"),
+                    format!("Within the {warranty}-day warranty: free repair."),
+                )
+            } else {
+                let end = if quality {
+                    warranty_end.max(exchange_end)
+                } else {
+                    exchange_end
+                };
+                (end, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))
             };
-            let n = p.quality_refund_days.0;
-            (refund_end, rem, &PERIOD_REFUND, format!("签收次日起{n}日内：买家可选择退货退款、换货{}。", if quality { "或修理" } else { "" }), format!("Within {n} days of receipt: the buyer may choose a refund or an exchange{}.", if quality { ", or a repair" } else { "" }))
-        } else if asked < exchange_end {
-            let rem = match reason {
-                ReturnReason::QualityDefect => vec![Exchange, Repair],
-                ReturnReason::MissingParts => vec![ResendParts, Exchange],
-                _ => vec![Exchange],
-            };
-            let n = p.quality_exchange_days.0;
-            (exchange_end, rem, &PERIOD_EXCHANGE, format!("签收次日起{n}日内：可换货{}，不再退款。", if quality { "或修理" } else { "" }), format!("Within {n} days of receipt: exchange{}, no refund.", if quality { " or repair" } else { "" }))
-        } else if quality && asked < warranty_end {
-            (warranty_end, vec![Repair], &PERIOD_WARRANTY, format!("保修期内（{warranty}天）：免费修理。"), format!("Within the {warranty}-day warranty: free repair."))
-        } else {
-            let end = if quality { warranty_end.max(exchange_end) } else { exchange_end };
-            (end, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))
-        };
         let last = end.pred_opt().unwrap_or(end);
         let mut d = self.empty(ReturnPath::SellerFault, start_of_day(end, self.tz), last);
         d.reasons.push(FAULT.says(
@@ -729,7 +850,10 @@ impl Returns<'_> {
             format!("The reason is {re}, a seller fault: the no-reason conditions do not apply."),
         ));
         d.reasons.push(rule.says(zh, en));
-        if quality && (r.condition.unauthorized_repair || r.condition.labels_tampered) && !remedies.is_empty() {
+        if quality
+            && (r.condition.unauthorized_repair || r.condition.labels_tampered)
+            && !remedies.is_empty()
+        {
             d.reasons.push(VOID.says(
                 String::from("商品经非授权拆修或三包凭证、标签被涂改，不实行三包。"),
                 String::from("Unauthorised repair or tampered labels void the 三包 obligations."),
@@ -742,7 +866,10 @@ impl Returns<'_> {
         d.verdict = Verdict::Eligible;
         d.remedies = remedies;
         d.return_shipping_paid_by = Some(Party::Shop);
-        d.reasons.push(FAULT_SHIPPING.says(String::from("卖家责任的退换修，运费由店铺承担。"), String::from("The shop pays shipping for a seller-fault return, exchange or repair.")));
+        d.reasons.push(FAULT_SHIPPING.says(
+            String::from("卖家责任的退换修，运费由店铺承担。"),
+            String::from("The shop pays shipping for a seller-fault return, exchange or repair."),
+        ));
         self.refund_terms(&mut d, r);
         Ok(d)
     }

@@ -34,7 +34,9 @@ impl Instant {
 
     /// Written as RFC 3339 in `tz`, to the second.
     pub fn format_in(self, tz: FixedOffset) -> String {
-        self.0.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::Secs, false)
+        self.0
+            .with_timezone(&tz)
+            .to_rfc3339_opts(SecondsFormat::Secs, false)
     }
 }
 
@@ -50,7 +52,9 @@ impl<'de> Deserialize<'de> for Instant {
         impl Visitor<'_> for V {
             type Value = Instant;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an RFC 3339 instant with an offset, e.g. \"2026-03-01T10:00:00+08:00\"")
+                f.write_str(
+                    "an RFC 3339 instant with an offset, e.g. \"2026-03-01T10:00:00+08:00\"",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Instant, E> {
                 Instant::parse(v).map_err(E::custom)
@@ -74,7 +78,13 @@ impl Date {
     /// Parse `YYYY-MM-DD` strictly: "2026-02-30" is an error, not 2 March.
     pub fn parse(text: &str) -> Result<Self, String> {
         let shape_ok = text.len() == 10
-            && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !shape_ok {
             return Err(String::from("expected a date as \"YYYY-MM-DD\""));
         }
@@ -114,7 +124,12 @@ impl Serialize for Date {
 
 /// Parse a UTC offset written `+08:00` / `-05:30` / `Z`.
 pub fn parse_offset(text: &str) -> Result<FixedOffset, String> {
-    let err = || format!("expected a UTC offset such as \"+08:00\", got \"{}\"", crate::error::bounded(text.to_owned()));
+    let err = || {
+        format!(
+            "expected a UTC offset such as \"+08:00\", got \"{}\"",
+            crate::error::bounded(text.to_owned())
+        )
+    };
     if text == "Z" {
         return FixedOffset::east_opt(0).ok_or_else(err);
     }
@@ -127,8 +142,14 @@ pub fn parse_offset(text: &str) -> Result<FixedOffset, String> {
         Some(b'-') => -1,
         _ => return Err(err()),
     };
-    let hours: i32 = text.get(1..3).and_then(|s| s.parse().ok()).ok_or_else(err)?;
-    let minutes: i32 = text.get(4..6).and_then(|s| s.parse().ok()).ok_or_else(err)?;
+    let hours: i32 = text
+        .get(1..3)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(err)?;
+    let minutes: i32 = text
+        .get(4..6)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(err)?;
     if hours > 14 || minutes > 59 {
         return Err(err());
     }
@@ -142,8 +163,14 @@ pub fn parse_clock(text: &str) -> Result<u32, String> {
     if b.len() != 5 || b.get(2) != Some(&b':') {
         return Err(err());
     }
-    let h: u32 = text.get(0..2).and_then(|s| s.parse().ok()).ok_or_else(err)?;
-    let m: u32 = text.get(3..5).and_then(|s| s.parse().ok()).ok_or_else(err)?;
+    let h: u32 = text
+        .get(0..2)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(err)?;
+    let m: u32 = text
+        .get(3..5)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(err)?;
     if m > 59 || h > 24 || (h == 24 && m != 0) {
         return Err(err());
     }

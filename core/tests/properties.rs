@@ -1,5 +1,11 @@
 //! Property tests: invariants that must hold for every input, not just the shared cases.
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use chrono::{Duration, FixedOffset, TimeZone};
 use kefu_core::{Engine, Instant, Verdict};
@@ -13,9 +19,26 @@ fn engine() -> &'static Engine {
 }
 
 const CATEGORIES: &[&str] = &[
-    "general", "apparel", "shoes", "bags", "toys", "home_textiles", "electronics", "food", "health_food", "cosmetics",
-    "medical_devices", "family_planning", "custom_made", "fresh_perishable", "digital_download", "audio_video_software",
-    "newspapers_periodicals", "unseal_sensitive", "activation_sensitive", "near_expiry_or_flawed",
+    "general",
+    "apparel",
+    "shoes",
+    "bags",
+    "toys",
+    "home_textiles",
+    "electronics",
+    "food",
+    "health_food",
+    "cosmetics",
+    "medical_devices",
+    "family_planning",
+    "custom_made",
+    "fresh_perishable",
+    "digital_download",
+    "audio_video_software",
+    "newspapers_periodicals",
+    "unseal_sensitive",
+    "activation_sensitive",
+    "near_expiry_or_flawed",
 ];
 
 /// An instant in 2004–2026 (minutes since 2004-01-01 in +08:00).
@@ -96,16 +119,31 @@ proptest! {
 
 #[test]
 fn error_codes_agree_with_the_shared_list() {
-    let shared: Vec<String> = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/error_codes.json")).unwrap()).unwrap();
-    let ours: Vec<&str> = kefu_core::ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-    assert_eq!(ours, shared, "tests/error_codes.json and ErrorCode::ALL differ");
+    let shared: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/error_codes.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let ours: Vec<&str> = kefu_core::ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        ours, shared,
+        "tests/error_codes.json and ErrorCode::ALL differ"
+    );
 }
 
 #[test]
 fn reason_codes_are_unique_and_upper_snake() {
     let rules = kefu_core::catalogue();
     let mut codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
-    assert!(codes.iter().all(|c| c.chars().all(|ch| ch.is_ascii_uppercase() || ch == '_' || ch.is_ascii_digit())));
+    assert!(codes.iter().all(|c| c
+        .chars()
+        .all(|ch| ch.is_ascii_uppercase() || ch == '_' || ch.is_ascii_digit())));
     let n = codes.len();
     codes.sort_unstable();
     codes.dedup();
@@ -119,6 +157,13 @@ fn every_reason_code_is_exercised_by_a_shared_case() {
     for entry in std::fs::read_dir(dir).unwrap() {
         text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
     }
-    let missing: Vec<&str> = kefu_core::catalogue().iter().map(|r| r.code).filter(|c| !text.contains(&format!("\"{c}\""))).collect();
-    assert!(missing.is_empty(), "reason codes no shared case expects: {missing:?}");
+    let missing: Vec<&str> = kefu_core::catalogue()
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| !text.contains(&format!("\"{c}\"")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "reason codes no shared case expects: {missing:?}"
+    );
 }

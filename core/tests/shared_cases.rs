@@ -1,5 +1,11 @@
 //! Replays every shared case in `tests/cases/*.json` (format: `tests/README.md`).
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use kefu_core::Engine;
 use serde_json::Value;
@@ -18,11 +24,20 @@ fn matches(expected: &Value, actual: &Value, at: &str, problems: &mut Vec<String
             for (k, ev) in e {
                 let path = format!("{at}/{k}");
                 if k == "reason_codes" {
-                    let mut want: Vec<String> = ev.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect();
+                    let mut want: Vec<String> = ev
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|v| v.as_str().unwrap().to_owned())
+                        .collect();
                     let mut got: Vec<String> = a
                         .get("reasons")
                         .and_then(Value::as_array)
-                        .map(|r| r.iter().map(|x| x["code"].as_str().unwrap_or("").to_owned()).collect())
+                        .map(|r| {
+                            r.iter()
+                                .map(|x| x["code"].as_str().unwrap_or("").to_owned())
+                                .collect()
+                        })
                         .unwrap_or_default();
                     want.sort();
                     got.sort();
@@ -39,7 +54,11 @@ fn matches(expected: &Value, actual: &Value, at: &str, problems: &mut Vec<String
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                problems.push(format!("{at}: want {} items {expected}, got {} {actual}", e.len(), a.len()));
+                problems.push(format!(
+                    "{at}: want {} items {expected}, got {} {actual}",
+                    e.len(),
+                    a.len()
+                ));
                 return;
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
@@ -62,7 +81,11 @@ fn every_shared_case_holds() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no case files in {}", cases_dir().display());
+    assert!(
+        !files.is_empty(),
+        "no case files in {}",
+        cases_dir().display()
+    );
     let mut engines: HashMap<String, Result<Engine, kefu_core::Error>> = HashMap::new();
     let (mut total, mut failures) = (0usize, Vec::new());
     for file in files {
@@ -70,9 +93,15 @@ fn every_shared_case_holds() {
         let kind = suite["kind"].as_str().unwrap();
         for case in suite["cases"].as_array().unwrap() {
             total += 1;
-            let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap());
+            let name = format!(
+                "{}: {}",
+                file.file_name().unwrap().to_string_lossy(),
+                case["name"].as_str().unwrap()
+            );
             let policy = case.get("policy").cloned().unwrap_or(Value::Null);
-            let engine = engines.entry(policy.to_string()).or_insert_with(|| Engine::from_value(&policy));
+            let engine = engines
+                .entry(policy.to_string())
+                .or_insert_with(|| Engine::from_value(&policy));
             let result = match engine {
                 Err(e) => Err(e.clone()),
                 Ok(engine) => match case.get("input_text") {
@@ -83,16 +112,29 @@ fn every_shared_case_holds() {
             let mut problems = Vec::new();
             match (result, case.get("expect"), case.get("expect_error")) {
                 (Ok(actual), Some(expected), None) => matches(expected, &actual, "", &mut problems),
-                (Err(err), None, Some(expected)) => matches(expected, &err.to_value(), "", &mut problems),
-                (Ok(actual), _, Some(_)) => problems.push(format!("expected an error, got {actual}")),
-                (Err(err), Some(_), _) => problems.push(format!("unexpected error {}", err.to_value())),
-                _ => problems.push(String::from("a case needs exactly one of expect / expect_error")),
+                (Err(err), None, Some(expected)) => {
+                    matches(expected, &err.to_value(), "", &mut problems)
+                }
+                (Ok(actual), _, Some(_)) => {
+                    problems.push(format!("expected an error, got {actual}"))
+                }
+                (Err(err), Some(_), _) => {
+                    problems.push(format!("unexpected error {}", err.to_value()))
+                }
+                _ => problems.push(String::from(
+                    "a case needs exactly one of expect / expect_error",
+                )),
             }
             if !problems.is_empty() {
                 failures.push(format!("{name}\n    {}", problems.join("\n    ")));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {total} shared cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} shared cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     println!("{total} shared cases passed");
 }

@@ -14,7 +14,10 @@ fn to_js_error(env: &Env, e: CoreError) -> Error {
         obj.set("code", e.code.as_str())?;
         obj.set("path", e.path.clone())?;
         if !e.problems.is_empty() {
-            obj.set("problems", serde_json::to_value(&e.problems).unwrap_or(Value::Null))?;
+            obj.set(
+                "problems",
+                serde_json::to_value(&e.problems).unwrap_or(Value::Null),
+            )?;
         }
         Ok(Error::from(obj.to_unknown()))
     };
@@ -35,7 +38,11 @@ fn napi(path: &str) -> impl Fn(Error) -> CoreError + '_ {
     move |e: Error| CoreError::invalid_input(path, format!("unreadable value: {}", e.reason))
 }
 
-fn to_value(v: &Unknown<'_>, path: &mut String, depth: usize) -> std::result::Result<Value, CoreError> {
+fn to_value(
+    v: &Unknown<'_>,
+    path: &mut String,
+    depth: usize,
+) -> std::result::Result<Value, CoreError> {
     let fail = |path: &str, m: String| CoreError::invalid_input(path, m);
     let ty = v.get_type().map_err(napi(path))?;
     match ty {
@@ -104,7 +111,11 @@ fn request(env: &Env, v: Unknown<'_>) -> std::result::Result<Request, CoreError>
     if matches!(v.get_type(), Ok(ValueType::String)) {
         return match to_value(&v, &mut String::new(), 0) {
             Ok(Value::String(s)) => Ok(Request::Text(s)),
-            _ => Err(CoreError::new(ErrorCode::InvalidJson, "unreadable JSON text", Some(String::new()))),
+            _ => Err(CoreError::new(
+                ErrorCode::InvalidJson,
+                "unreadable JSON text",
+                Some(String::new()),
+            )),
         };
     }
     from_js(env, v, "").map(Request::Value)
@@ -144,7 +155,9 @@ impl Engine {
     pub fn new(env: Env, policy: Option<Unknown<'_>>) -> Result<Self> {
         guarded(|| {
             let policy = match policy {
-                Some(p) if !matches!(p.get_type(), Ok(ValueType::Undefined | ValueType::Null)) => Some(request(&env, p)?),
+                Some(p) if !matches!(p.get_type(), Ok(ValueType::Undefined | ValueType::Null)) => {
+                    Some(request(&env, p)?)
+                }
                 _ => None,
             };
             match policy {
@@ -164,16 +177,25 @@ impl Engine {
     }
 
     /// Any decision by kind name.
-    #[napi(ts_args_type = "kind: string, request: object | string", ts_return_type = "any")]
+    #[napi(
+        ts_args_type = "kind: string, request: object | string",
+        ts_return_type = "any"
+    )]
     pub fn evaluate(&self, env: Env, kind: String, request: Unknown<'_>) -> Result<Value> {
         self.run(&env, &kind, request)
     }
 
     /// One result per input, in order.
-    #[napi(ts_args_type = "kind: string, requests: Array<object>", ts_return_type = "Array<any>")]
+    #[napi(
+        ts_args_type = "kind: string, requests: Array<object>",
+        ts_return_type = "Array<any>"
+    )]
     pub fn evaluate_batch(&self, env: Env, kind: String, requests: Unknown<'_>) -> Result<Value> {
         guarded(|| match from_js(&env, requests, "")? {
-            Value::Array(items) => Ok(serde_json::to_value(self.inner.evaluate_batch(&kind, &items)?).unwrap_or(Value::Null)),
+            Value::Array(items) => Ok(serde_json::to_value(
+                self.inner.evaluate_batch(&kind, &items)?,
+            )
+            .unwrap_or(Value::Null)),
             _ => Err(CoreError::invalid_input("", "requests must be an array")),
         })
         .map_err(|e| to_js_error(&env, e))
@@ -188,15 +210,31 @@ impl Engine {
 
     /// The earliest instant at which `minutes` working minutes have passed since `start`.
     #[napi(ts_args_type = "start: string, minutes: number")]
-    pub fn add_working_time(&self, env: Env, start: Unknown<'_>, minutes: Unknown<'_>) -> Result<String> {
-        let v = self.scalar(&env, "add_working_time", vec![("start", start), ("minutes", minutes)])?;
-        Ok(v.get("at").and_then(Value::as_str).unwrap_or_default().to_owned())
+    pub fn add_working_time(
+        &self,
+        env: Env,
+        start: Unknown<'_>,
+        minutes: Unknown<'_>,
+    ) -> Result<String> {
+        let v = self.scalar(
+            &env,
+            "add_working_time",
+            vec![("start", start), ("minutes", minutes)],
+        )?;
+        Ok(v.get("at")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned())
     }
 
     /// Working minutes from `a` to `b`.
     #[napi(ts_args_type = "a: string, b: string")]
     pub fn working_minutes_between(&self, env: Env, a: Unknown<'_>, b: Unknown<'_>) -> Result<i64> {
-        let v = self.scalar(&env, "working_minutes_between", vec![("from", a), ("to", b)])?;
+        let v = self.scalar(
+            &env,
+            "working_minutes_between",
+            vec![("from", a), ("to", b)],
+        )?;
         Ok(v.get("minutes").and_then(Value::as_i64).unwrap_or(0))
     }
 
@@ -219,7 +257,10 @@ pub fn validate_policy(env: Env, doc: Unknown<'_>) -> Result<Value> {
     guarded(|| {
         let problems = match request(&env, doc)? {
             Request::Value(v) => kefu_core::validate_policy(&v),
-            Request::Text(t) => kefu_core::Policy::from_json(&t).err().map(|e| e.problems).unwrap_or_default(),
+            Request::Text(t) => kefu_core::Policy::from_json(&t)
+                .err()
+                .map(|e| e.problems)
+                .unwrap_or_default(),
         };
         Ok(serde_json::to_value(problems).unwrap_or(Value::Null))
     })

@@ -7,12 +7,42 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
-pyo3::create_exception!(_kefu, KefuError, PyException, "Base of every kefu error: `.code`, `.path`, `.problems`.");
-pyo3::create_exception!(_kefu, InvalidInputError, KefuError, "INVALID_INPUT or INVALID_JSON: a request field is wrong.");
-pyo3::create_exception!(_kefu, InvalidPolicyError, KefuError, "INVALID_POLICY: the policy has problems (all in `.problems`).");
-pyo3::create_exception!(_kefu, CalendarYearUnknownError, KefuError, "CALENDAR_YEAR_UNKNOWN: a date outside the calendar's years.");
-pyo3::create_exception!(_kefu, UnknownKindError, KefuError, "UNKNOWN_KIND: `evaluate` got a kind that does not exist.");
-pyo3::create_exception!(_kefu, InternalError, KefuError, "INTERNAL: a bug in kefu, caught before it crossed into Python.");
+pyo3::create_exception!(
+    _kefu,
+    KefuError,
+    PyException,
+    "Base of every kefu error: `.code`, `.path`, `.problems`."
+);
+pyo3::create_exception!(
+    _kefu,
+    InvalidInputError,
+    KefuError,
+    "INVALID_INPUT or INVALID_JSON: a request field is wrong."
+);
+pyo3::create_exception!(
+    _kefu,
+    InvalidPolicyError,
+    KefuError,
+    "INVALID_POLICY: the policy has problems (all in `.problems`)."
+);
+pyo3::create_exception!(
+    _kefu,
+    CalendarYearUnknownError,
+    KefuError,
+    "CALENDAR_YEAR_UNKNOWN: a date outside the calendar's years."
+);
+pyo3::create_exception!(
+    _kefu,
+    UnknownKindError,
+    KefuError,
+    "UNKNOWN_KIND: `evaluate` got a kind that does not exist."
+);
+pyo3::create_exception!(
+    _kefu,
+    InternalError,
+    KefuError,
+    "INTERNAL: a bug in kefu, caught before it crossed into Python."
+);
 
 /// Deepest nesting converted, as in napi and serde_json.
 const MAX_DEPTH: usize = 128;
@@ -20,7 +50,9 @@ const MAX_DEPTH: usize = 128;
 /// The one place where codes become exception classes.
 fn to_py_err(py: Python<'_>, e: CoreError) -> PyErr {
     let err = match e.code {
-        ErrorCode::InvalidJson | ErrorCode::InvalidInput => InvalidInputError::new_err(e.message.clone()),
+        ErrorCode::InvalidJson | ErrorCode::InvalidInput => {
+            InvalidInputError::new_err(e.message.clone())
+        }
         ErrorCode::InvalidPolicy => InvalidPolicyError::new_err(e.message.clone()),
         ErrorCode::CalendarYearUnknown => CalendarYearUnknownError::new_err(e.message.clone()),
         ErrorCode::UnknownKind => UnknownKindError::new_err(e.message.clone()),
@@ -55,7 +87,15 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
         return Ok(Value::Bool(b.is_true()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(|_| bad(path, String::from("a string that is not valid Unicode (lone surrogate)")));
+        return s
+            .to_cow()
+            .map(|s| Value::String(s.into_owned()))
+            .map_err(|_| {
+                bad(
+                    path,
+                    String::from("a string that is not valid Unicode (lone surrogate)"),
+                )
+            });
     }
     if obj.cast::<PyInt>().is_ok() {
         if let Ok(v) = obj.extract::<i64>() {
@@ -67,12 +107,23 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
         return Err(bad(path, String::from("an integer too large for 64 bits")));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
-        return Number::from_f64(f.value()).map(Value::Number).ok_or_else(|| bad(path, String::from("NaN and infinities are not numbers kefu accepts")));
+        return Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| {
+                bad(
+                    path,
+                    String::from("NaN and infinities are not numbers kefu accepts"),
+                )
+            });
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, v) in d.iter() {
-            let key = k.cast::<PyString>().ok().and_then(|s| s.to_cow().ok().map(|c| c.into_owned())).ok_or_else(|| bad(path, String::from("object keys must be strings")))?;
+            let key = k
+                .cast::<PyString>()
+                .ok()
+                .and_then(|s| s.to_cow().ok().map(|c| c.into_owned()))
+                .ok_or_else(|| bad(path, String::from("object keys must be strings")))?;
             let len = path.len();
             path.push('/');
             path.push_str(&key.replace('~', "~0").replace('/', "~1"));
@@ -98,8 +149,15 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
         }
         return Ok(Value::Array(out));
     }
-    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-    Err(bad(path, format!("a {type_name} is not JSON-shaped (use dict, list, str, int, float, bool or None)")))
+    let type_name = obj
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Err(bad(
+        path,
+        format!("a {type_name} is not JSON-shaped (use dict, list, str, int, float, bool or None)"),
+    ))
 }
 
 fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
@@ -109,7 +167,12 @@ fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
         Value::Number(n) => match (n.as_i64(), n.as_u64()) {
             (Some(i), _) => i.into_pyobject(py)?.into_any().unbind(),
             (None, Some(u)) => u.into_pyobject(py)?.into_any().unbind(),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any().unbind(),
+            _ => n
+                .as_f64()
+                .unwrap_or(f64::NAN)
+                .into_pyobject(py)?
+                .into_any()
+                .unbind(),
         },
         Value::String(s) => PyString::new(py, s).into_any().unbind(),
         Value::Array(items) => {
@@ -137,7 +200,16 @@ enum Request {
 
 fn request(obj: &Bound<'_, PyAny>) -> Result<Request, CoreError> {
     match obj.cast::<PyString>() {
-        Ok(s) => s.to_cow().map(|t| Request::Text(t.into_owned())).map_err(|_| CoreError::new(ErrorCode::InvalidJson, "JSON text that is not valid Unicode", Some(String::new()))),
+        Ok(s) => s
+            .to_cow()
+            .map(|t| Request::Text(t.into_owned()))
+            .map_err(|_| {
+                CoreError::new(
+                    ErrorCode::InvalidJson,
+                    "JSON text that is not valid Unicode",
+                    Some(String::new()),
+                )
+            }),
         Err(_) => to_value(obj, &mut String::new(), 0).map(Request::Value),
     }
 }
@@ -158,10 +230,16 @@ impl Engine {
             Request::Value(v) => self.inner.evaluate(kind, &v),
             Request::Text(t) => self.inner.evaluate_json(kind, &t),
         });
-        out.map_err(|e| to_py_err(py, e)).and_then(|v| to_py(py, &v))
+        out.map_err(|e| to_py_err(py, e))
+            .and_then(|v| to_py(py, &v))
     }
 
-    fn scalar(&self, py: Python<'_>, kind: &str, fields: &[(&str, &Bound<'_, PyAny>)]) -> PyResult<Value> {
+    fn scalar(
+        &self,
+        py: Python<'_>,
+        kind: &str,
+        fields: &[(&str, &Bound<'_, PyAny>)],
+    ) -> PyResult<Value> {
         let out = guarded(|| {
             let mut map = Map::new();
             for (name, obj) in fields {
@@ -184,21 +262,38 @@ impl Engine {
             Some(Request::Value(v)) => CoreEngine::from_value(&v),
             Some(Request::Text(t)) => CoreEngine::from_json(&t),
         });
-        inner.map(|inner| Engine { inner }).map_err(|e| to_py_err(py, e))
+        inner
+            .map(|inner| Engine { inner })
+            .map_err(|e| to_py_err(py, e))
     }
 
     fn check_return(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         self.run(py, "check_return", request)
     }
 
-    fn evaluate(&self, py: Python<'_>, kind: &str, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    fn evaluate(
+        &self,
+        py: Python<'_>,
+        kind: &str,
+        request: &Bound<'_, PyAny>,
+    ) -> PyResult<Py<PyAny>> {
         self.run(py, kind, request)
     }
 
-    fn evaluate_batch(&self, py: Python<'_>, kind: &str, requests: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    fn evaluate_batch(
+        &self,
+        py: Python<'_>,
+        kind: &str,
+        requests: &Bound<'_, PyAny>,
+    ) -> PyResult<Py<PyAny>> {
         let values = match to_value(requests, &mut String::new(), 0) {
             Ok(Value::Array(items)) => items,
-            Ok(_) => return Err(to_py_err(py, bad("", String::from("requests must be a list")))),
+            Ok(_) => {
+                return Err(to_py_err(
+                    py,
+                    bad("", String::from("requests must be a list")),
+                ))
+            }
             Err(e) => return Err(to_py_err(py, e)),
         };
         let out = py.detach(|| guarded(|| self.inner.evaluate_batch(kind, &values)));
@@ -211,12 +306,29 @@ impl Engine {
         Ok(v.get("workday").and_then(Value::as_bool).unwrap_or(false))
     }
 
-    fn add_working_time(&self, py: Python<'_>, start: &Bound<'_, PyAny>, minutes: &Bound<'_, PyAny>) -> PyResult<String> {
-        let v = self.scalar(py, "add_working_time", &[("start", start), ("minutes", minutes)])?;
-        Ok(v.get("at").and_then(Value::as_str).unwrap_or_default().to_owned())
+    fn add_working_time(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        minutes: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        let v = self.scalar(
+            py,
+            "add_working_time",
+            &[("start", start), ("minutes", minutes)],
+        )?;
+        Ok(v.get("at")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned())
     }
 
-    fn working_minutes_between(&self, py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
+    fn working_minutes_between(
+        &self,
+        py: Python<'_>,
+        a: &Bound<'_, PyAny>,
+        b: &Bound<'_, PyAny>,
+    ) -> PyResult<i64> {
         let v = self.scalar(py, "working_minutes_between", &[("from", a), ("to", b)])?;
         Ok(v.get("minutes").and_then(Value::as_i64).unwrap_or(0))
     }
@@ -235,7 +347,10 @@ impl Engine {
 fn validate_policy(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let problems = guarded(|| match request(doc)? {
         Request::Value(v) => Ok(kefu_core::validate_policy(&v)),
-        Request::Text(t) => Ok(kefu_core::Policy::from_json(&t).err().map(|e| e.problems).unwrap_or_default()),
+        Request::Text(t) => Ok(kefu_core::Policy::from_json(&t)
+            .err()
+            .map(|e| e.problems)
+            .unwrap_or_default()),
     });
     let problems = problems.map_err(|e| to_py_err(py, e))?;
     to_py(py, &serde_json::to_value(problems).unwrap_or(Value::Null))
@@ -249,10 +364,19 @@ fn _kefu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("KefuError", py.get_type::<KefuError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
     m.add("InvalidPolicyError", py.get_type::<InvalidPolicyError>())?;
-    m.add("CalendarYearUnknownError", py.get_type::<CalendarYearUnknownError>())?;
+    m.add(
+        "CalendarYearUnknownError",
+        py.get_type::<CalendarYearUnknownError>(),
+    )?;
     m.add("UnknownKindError", py.get_type::<UnknownKindError>())?;
     m.add("InternalError", py.get_type::<InternalError>())?;
-    m.add("ERROR_CODES", ErrorCode::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>())?;
+    m.add(
+        "ERROR_CODES",
+        ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+    )?;
     m.add("KINDS", kefu_core::KINDS.to_vec())?;
     m.add("VERSION", kefu_core::VERSION)?;
     Ok(())

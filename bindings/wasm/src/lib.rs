@@ -13,13 +13,18 @@ fn to_js_error(e: &CoreError) -> JsValue {
     let path = e.path.as_deref().map_or(JsValue::NULL, JsValue::from);
     let _ = js_sys::Reflect::set(obj, &"path".into(), &path);
     if !e.problems.is_empty() {
-        let _ = js_sys::Reflect::set(obj, &"problems".into(), &to_js(&serde_json::to_value(&e.problems).unwrap_or(Value::Null)));
+        let _ = js_sys::Reflect::set(
+            obj,
+            &"problems".into(),
+            &to_js(&serde_json::to_value(&e.problems).unwrap_or(Value::Null)),
+        );
     }
     err.into()
 }
 
 fn to_js(v: &Value) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Deepest nesting converted (serde_json's limit too); deeper or circular input is an error.
@@ -56,7 +61,10 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
     }
     if v.is_object() && !v.is_function() {
         if depth >= MAX_DEPTH {
-            return Err(fail(path, format!("nested deeper than {MAX_DEPTH} levels (or circular)")));
+            return Err(fail(
+                path,
+                format!("nested deeper than {MAX_DEPTH} levels (or circular)"),
+            ));
         }
         if js_sys::Array::is_array(v) {
             let items = js_sys::Array::from(v);
@@ -72,8 +80,11 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
         let obj = js_sys::Object::from(v.clone());
         let mut map = Map::new();
         for key in js_sys::Object::keys(&obj).iter() {
-            let Some(name) = key.as_string() else { continue };
-            let item = js_sys::Reflect::get(&obj, &key).map_err(|_| fail(path, format!("property {name} could not be read")))?;
+            let Some(name) = key.as_string() else {
+                continue;
+            };
+            let item = js_sys::Reflect::get(&obj, &key)
+                .map_err(|_| fail(path, format!("property {name} could not be read")))?;
             if item.is_undefined() {
                 continue;
             }
@@ -165,7 +176,10 @@ impl Engine {
     #[wasm_bindgen(js_name = evaluateBatch)]
     pub fn evaluate_batch(&self, kind: &str, requests: JsValue) -> Result<JsValue, JsValue> {
         finish(guarded(|| match from_js(requests, "")? {
-            Value::Array(items) => Ok(serde_json::to_value(self.inner.evaluate_batch(kind, &items)?).unwrap_or(Value::Null)),
+            Value::Array(items) => Ok(serde_json::to_value(
+                self.inner.evaluate_batch(kind, &items)?,
+            )
+            .unwrap_or(Value::Null)),
             _ => Err(CoreError::invalid_input("", "requests must be an array")),
         }))
     }
@@ -180,8 +194,14 @@ impl Engine {
     /// The earliest instant at which `minutes` working minutes have passed since `start`.
     #[wasm_bindgen(js_name = addWorkingTime)]
     pub fn add_working_time(&self, start: JsValue, minutes: JsValue) -> Result<String, JsValue> {
-        let v = self.scalar("add_working_time", vec![("start", start), ("minutes", minutes)])?;
-        Ok(v.get("at").and_then(Value::as_str).unwrap_or_default().to_owned())
+        let v = self.scalar(
+            "add_working_time",
+            vec![("start", start), ("minutes", minutes)],
+        )?;
+        Ok(v.get("at")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned())
     }
 
     /// Working minutes from `a` to `b`.
@@ -209,7 +229,10 @@ pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
         let problems = match request(doc)? {
             Request::Value(v) => kefu_core::validate_policy(&v),
-            Request::Text(t) => kefu_core::Policy::from_json(&t).err().map(|e| e.problems).unwrap_or_default(),
+            Request::Text(t) => kefu_core::Policy::from_json(&t)
+                .err()
+                .map(|e| e.problems)
+                .unwrap_or_default(),
         };
         Ok(serde_json::to_value(problems).unwrap_or(Value::Null))
     }))
@@ -218,7 +241,10 @@ pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
 /// The stable error codes, as every host lists them.
 #[wasm_bindgen(js_name = errorCodes)]
 pub fn error_codes() -> Vec<String> {
-    ErrorCode::ALL.iter().map(|c| c.as_str().to_owned()).collect()
+    ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect()
 }
 
 /// The decision kinds `evaluate` knows.

@@ -15,7 +15,9 @@ mod data;
 use crate::error::{Error, Problem, Result};
 use crate::policy::{BuiltinCalendar, CalendarPolicy};
 use crate::time::{add_days, parse_clock, Date, Instant};
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Weekday};
+use chrono::{
+    Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Weekday,
+};
 use serde::Serialize;
 
 /// First and last year of the built-in China calendar (`builtin: "cn"`).
@@ -104,7 +106,11 @@ fn merged_years(policy: &CalendarPolicy) -> Vec<YearDays> {
         years.retain(|d| d.year != year);
         years.push(YearDays {
             year,
-            holidays: y.holidays.iter().map(|h| (h.name.clone(), h.from.0, h.to.0)).collect(),
+            holidays: y
+                .holidays
+                .iter()
+                .map(|h| (h.name.clone(), h.from.0, h.to.0))
+                .collect(),
             workdays: y.workdays.iter().map(|w| w.0).collect(),
         });
     }
@@ -114,7 +120,9 @@ fn merged_years(policy: &CalendarPolicy) -> Vec<YearDays> {
 
 /// A policy's year key: four digits within [`YEAR_RANGE`].
 fn year_key(key: &str) -> Option<i32> {
-    key.parse::<i32>().ok().filter(|y| key.len() == 4 && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
+    key.parse::<i32>()
+        .ok()
+        .filter(|y| key.len() == 4 && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
 }
 
 /// Policy checks of the calendar section: year keys, dates inside their year, no gaps.
@@ -124,7 +132,13 @@ pub(crate) fn check_years(policy: &CalendarPolicy, bad: &mut impl FnMut(&str, St
         let year = match year_key(key) {
             Some(v) => v,
             None => {
-                bad(&base, format!("a year key is four digits from {} to {}", YEAR_RANGE.0, YEAR_RANGE.1));
+                bad(
+                    &base,
+                    format!(
+                        "a year key is four digits from {} to {}",
+                        YEAR_RANGE.0, YEAR_RANGE.1
+                    ),
+                );
                 continue;
             }
         };
@@ -136,35 +150,56 @@ pub(crate) fn check_years(policy: &CalendarPolicy, bad: &mut impl FnMut(&str, St
             if h.to.0.year() != year {
                 bad(&format!("{p}/to"), format!("{} is not in {year}", h.to));
             } else if h.to < h.from {
-                bad(&format!("{p}/to"), format!("{} is before from ({})", h.to, h.from));
+                bad(
+                    &format!("{p}/to"),
+                    format!("{} is before from ({})", h.to, h.from),
+                );
             }
             let n = h.name.chars().count();
             if n == 0 || n > 64 {
-                bad(&format!("{p}/name"), format!("must have 1 to 64 characters, has {n}"));
+                bad(
+                    &format!("{p}/name"),
+                    format!("must have 1 to 64 characters, has {n}"),
+                );
             }
         }
         for (i, w) in y.workdays.iter().enumerate() {
             if w.0.year() != year {
-                bad(&format!("{base}/workdays/{i}"), format!("{w} is not in {year}"));
+                bad(
+                    &format!("{base}/workdays/{i}"),
+                    format!("{w} is not in {year}"),
+                );
             }
         }
     }
     let years: Vec<i32> = merged_years(policy).iter().map(|y| y.year).collect();
     if years.is_empty() {
-        bad("/calendar", String::from("the calendar knows no year: use builtin \"cn\" or list years"));
+        bad(
+            "/calendar",
+            String::from("the calendar knows no year: use builtin \"cn\" or list years"),
+        );
     }
     for pair in years.windows(2) {
         if let [a, b] = pair {
             if b - a > 1 {
-                bad(&format!("/calendar/years/{b}"), format!("the calendar must have no gaps: {} is missing", a + 1));
+                bad(
+                    &format!("/calendar/years/{b}"),
+                    format!("the calendar must have no gaps: {} is missing", a + 1),
+                );
             }
         }
     }
-    let (first, last) = (years.first().copied().unwrap_or(0), years.last().copied().unwrap_or(0));
+    let (first, last) = (
+        years.first().copied().unwrap_or(0),
+        years.last().copied().unwrap_or(0),
+    );
     for (i, c) in policy.closures.iter().enumerate() {
         let y = c.0.year();
         if y < first || y > last {
-            bad(&format!("/calendar/closures/{i}"), format!("{c} is outside the calendar's years {first}–{last}"));
+            bad(
+                &format!("/calendar/closures/{i}"),
+                format!("{c} is outside the calendar's years {first}–{last}"),
+            );
         }
     }
 }
@@ -172,14 +207,24 @@ pub(crate) fn check_years(policy: &CalendarPolicy, bad: &mut impl FnMut(&str, St
 impl Calendar {
     /// Compile the calendar of a (validated) policy.
     pub fn new(policy: &CalendarPolicy, tz: FixedOffset) -> Result<Calendar> {
-        let invalid = |path: &str, m: String| Error::invalid_policy(vec![Problem { path: path.to_owned(), message: m }]);
+        let invalid = |path: &str, m: String| {
+            Error::invalid_policy(vec![Problem {
+                path: path.to_owned(),
+                message: m,
+            }])
+        };
         let years = merged_years(policy);
         let (Some(first), Some(last)) = (years.first(), years.last()) else {
-            return Err(invalid("/calendar", String::from("the calendar knows no year")));
+            return Err(invalid(
+                "/calendar",
+                String::from("the calendar knows no year"),
+            ));
         };
         let (first_year, last_year) = (first.year, last.year);
-        let epoch = NaiveDate::from_ymd_opt(first_year, 1, 1).ok_or_else(|| invalid("/calendar", String::from("bad year")))?;
-        let end = NaiveDate::from_ymd_opt(last_year + 1, 1, 1).ok_or_else(|| invalid("/calendar", String::from("bad year")))?;
+        let epoch = NaiveDate::from_ymd_opt(first_year, 1, 1)
+            .ok_or_else(|| invalid("/calendar", String::from("bad year")))?;
+        let end = NaiveDate::from_ymd_opt(last_year + 1, 1, 1)
+            .ok_or_else(|| invalid("/calendar", String::from("bad year")))?;
         let n = usize::try_from((end - epoch).num_days()).unwrap_or(0);
         let mut kinds: Vec<DayKind> = (0..n)
             .map(|i| match add_days(epoch, i as i64).map(|d| d.weekday()) {
@@ -189,7 +234,11 @@ impl Calendar {
             .collect();
         let mut holiday_of = vec![u16::MAX; n];
         let mut names: Vec<String> = Vec::new();
-        let index = |d: NaiveDate| usize::try_from((d - epoch).num_days()).ok().filter(|&i| i < n);
+        let index = |d: NaiveDate| {
+            usize::try_from((d - epoch).num_days())
+                .ok()
+                .filter(|&i| i < n)
+        };
         for y in &years {
             for (name, from, to) in &y.holidays {
                 let id = match names.iter().position(|x| x == name) {
@@ -231,10 +280,15 @@ impl Calendar {
             }
             before.push(count);
         }
-        let start = parse_clock(&policy.working_hours.start).map_err(|m| invalid("/calendar/working_hours/start", m))?;
-        let stop = parse_clock(&policy.working_hours.end).map_err(|m| invalid("/calendar/working_hours/end", m))?;
+        let start = parse_clock(&policy.working_hours.start)
+            .map_err(|m| invalid("/calendar/working_hours/start", m))?;
+        let stop = parse_clock(&policy.working_hours.end)
+            .map_err(|m| invalid("/calendar/working_hours/end", m))?;
         if stop <= start {
-            return Err(invalid("/calendar/working_hours/end", String::from("must be later than start")));
+            return Err(invalid(
+                "/calendar/working_hours/end",
+                String::from("must be later than start"),
+            ));
         }
         Ok(Calendar {
             first_year,
@@ -273,7 +327,10 @@ impl Calendar {
     }
 
     fn is_work(&self, i: usize) -> bool {
-        matches!(self.kinds.get(i), Some(DayKind::Workday | DayKind::MakeupWorkday))
+        matches!(
+            self.kinds.get(i),
+            Some(DayKind::Workday | DayKind::MakeupWorkday)
+        )
     }
 
     /// Whether `date` is a working day.
@@ -289,7 +346,12 @@ impl Calendar {
             (DayKind::Holiday, Some(&h)) => self.names.get(usize::from(h)).cloned(),
             _ => None,
         };
-        Ok(DayInfo { date: Date(date), workday: self.is_work(i), kind, holiday })
+        Ok(DayInfo {
+            date: Date(date),
+            workday: self.is_work(i),
+            kind,
+            holiday,
+        })
     }
 
     /// Working days strictly after `date` and up to `n` on: the date `n` working days later
@@ -300,10 +362,18 @@ impl Calendar {
             return Ok(date);
         }
         let i = self.index(date)?;
-        let target = self.before.get(i + 1).copied().unwrap_or(0).saturating_add(n);
+        let target = self
+            .before
+            .get(i + 1)
+            .copied()
+            .unwrap_or(0)
+            .saturating_add(n);
         // First day index j whose count through j reaches target.
         let k = self.before.partition_point(|&c| c < target);
-        let j = k.checked_sub(1).filter(|&j| j < self.kinds.len()).ok_or_else(|| self.past_end())?;
+        let j = k
+            .checked_sub(1)
+            .filter(|&j| j < self.kinds.len())
+            .ok_or_else(|| self.past_end())?;
         add_days(self.epoch, j as i64).ok_or_else(|| self.past_end())
     }
 
@@ -317,7 +387,11 @@ impl Calendar {
         let i = self.index(local.date())?;
         let tod = i64::from(local.time().num_seconds_from_midnight());
         let full = i64::from(self.before.get(i).copied().unwrap_or(0)) * self.day_len;
-        let part = if self.is_work(i) { (tod - self.day_start).clamp(0, self.day_len) } else { 0 };
+        let part = if self.is_work(i) {
+            (tod - self.day_start).clamp(0, self.day_len)
+        } else {
+            0
+        };
         Ok(full + part)
     }
 
@@ -350,7 +424,10 @@ impl Calendar {
         let q = u32::try_from((target - 1) / self.day_len).map_err(|_| self.past_end())?;
         // The working day with exactly q working days before it.
         let k = self.before.partition_point(|&c| c <= q);
-        let j = k.checked_sub(1).filter(|&j| j < self.kinds.len()).ok_or_else(|| self.past_end())?;
+        let j = k
+            .checked_sub(1)
+            .filter(|&j| j < self.kinds.len())
+            .ok_or_else(|| self.past_end())?;
         let secs = self.day_start + (target - i64::from(q) * self.day_len);
         let date = add_days(self.epoch, j as i64).ok_or_else(|| self.past_end())?;
         Ok(self.local(date, secs))
@@ -369,7 +446,11 @@ mod tests {
     use super::*;
 
     fn cal() -> Calendar {
-        Calendar::new(&CalendarPolicy::default(), FixedOffset::east_opt(8 * 3600).unwrap()).unwrap()
+        Calendar::new(
+            &CalendarPolicy::default(),
+            FixedOffset::east_opt(8 * 3600).unwrap(),
+        )
+        .unwrap()
     }
 
     fn d(s: &str) -> NaiveDate {
@@ -386,7 +467,10 @@ mod tests {
         assert_eq!(c.is_workday(d("2026-02-16")).ok(), Some(false));
         assert_eq!(c.is_workday(d("2026-02-14")).ok(), Some(true));
         assert_eq!(c.is_workday(d("2026-02-24")).ok(), Some(true));
-        assert_eq!(c.day(d("2026-02-17")).ok().and_then(|x| x.holiday), Some(String::from("春节")));
+        assert_eq!(
+            c.day(d("2026-02-17")).ok().and_then(|x| x.holiday),
+            Some(String::from("春节"))
+        );
     }
 
     #[test]
@@ -401,9 +485,13 @@ mod tests {
     #[test]
     fn a_day_used_up_exactly_ends_at_closing_time() {
         let c = cal();
-        let r = c.add_working_time(at("2026-03-02T09:00:00+08:00"), 570).map(|i| i.to_string());
+        let r = c
+            .add_working_time(at("2026-03-02T09:00:00+08:00"), 570)
+            .map(|i| i.to_string());
         assert_eq!(r.ok().as_deref(), Some("2026-03-02T18:30:00+08:00"));
-        let r = c.add_working_time(at("2026-03-02T18:30:00+08:00"), 1).map(|i| i.to_string());
+        let r = c
+            .add_working_time(at("2026-03-02T18:30:00+08:00"), 1)
+            .map(|i| i.to_string());
         assert_eq!(r.ok().as_deref(), Some("2026-03-03T09:01:00+08:00"));
     }
 
@@ -411,10 +499,14 @@ mod tests {
     fn adding_across_spring_festival_skips_the_holiday() {
         let c = cal();
         // Fri 13 Feb 2026 18:00 + 60 min: 30 left that day, then Sat 14 Feb (调休) 09:30.
-        let r = c.add_working_time(at("2026-02-13T18:00:00+08:00"), 60).map(|i| i.to_string());
+        let r = c
+            .add_working_time(at("2026-02-13T18:00:00+08:00"), 60)
+            .map(|i| i.to_string());
         assert_eq!(r.ok().as_deref(), Some("2026-02-14T09:30:00+08:00"));
         // Sat 14 Feb 18:00 + 60 min: the festival runs 15–23 Feb, so Tue 24 Feb 09:30.
-        let r = c.add_working_time(at("2026-02-14T18:00:00+08:00"), 60).map(|i| i.to_string());
+        let r = c
+            .add_working_time(at("2026-02-14T18:00:00+08:00"), 60)
+            .map(|i| i.to_string());
         assert_eq!(r.ok().as_deref(), Some("2026-02-24T09:30:00+08:00"));
     }
 }
