@@ -52,3 +52,8 @@ pub fn evaluate(kind: &str, request: &Value) -> Result<Value> {
 pub fn check_return(request: &ReturnRequest) -> Result<ReturnDecision> {
     default_engine()?.check_return(request)
 }
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

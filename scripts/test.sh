@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Every test of every host: Rust (lints, unit, shared cases, properties, doctests), Python
+# (pytest + stubtest), Node on the napi package (node:test + tsc), and Node on the wasm
+# package. Installs and builds what it needs first; skips what is already there.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+LOG="$ROOT/target/test-logs"
+mkdir -p "$LOG"
+rm -f "$LOG"/*.log
+
+run() { # run NAME CMD...: show the output, keep it for the summary
+  local name="$1"; shift
+  step "$name"
+  "$@" 2>&1 | tee "$LOG/$name.log"
+  return "${PIPESTATUS[0]}"
+}
+
+need_rust
+run rust-fmt cargo fmt --all --check
+run rust-clippy cargo clippy -q --workspace --all-targets -- -D warnings
+run rust-test cargo test -q -p kefu-core
+
+bash scripts/build.sh all
+
+run python (cd python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
+run node-typecheck bash -c 'cd node && npx tsc -p tests/tsconfig.json'
+run node (cd node && node --test tests/)
+run wasm (cd bindings/wasm && node --test tests/)
+
+# One closing line over every runner.
+passed=0; failed=0
+add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); }
+while read -r p f; do add "$p" "$f"; done < <(grep -hoE 'test result: (ok|FAILED)\. [0-9]+ passed; [0-9]+ failed' "$LOG/rust-test.log" | awk '{print $4, $6}')
+add "$(grep -hoE '[0-9]+ passed' "$LOG/python.log" | tail -1 | awk '{print $1}')" "$(grep -hoE '[0-9]+ failed' "$LOG/python.log" | tail -1 | awk '{print $1}')"
+for host in node wasm; do
+  add "$(grep -hoE '^# pass [0-9]+' "$LOG/$host.log" | awk '{print $3}')" "$(grep -hoE '^# fail [0-9]+' "$LOG/$host.log" | awk '{print $3}')"
+done
+echo
+echo "kefu: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
