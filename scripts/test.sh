@@ -22,10 +22,10 @@ run rust-test cargo test -q -p kefu-core
 
 bash scripts/build.sh all
 
-run python (cd python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
-run node-typecheck bash -c 'cd node && npx tsc -p tests/tsconfig.json'
-run node (cd node && node --test tests/)
-run wasm (cd bindings/wasm && node --test tests/)
+run python env -C python "$VENV/bin/python" -m pytest -q -p no:cacheprovider
+run node-typecheck env -C node npx --no-install tsc -p tests/tsconfig.json
+run node env -C node node --test tests/
+run wasm env -C bindings/wasm node --test tests/
 
 # One closing line over every runner.
 passed=0; failed=0
