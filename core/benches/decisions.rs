@@ -5,20 +5,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use kefu_core::{Engine, Instant, ReturnRequest};
 use std::hint::black_box;
 
+/// The request every host's benchmark uses (tests/bench/realistic_return.json).
 fn realistic() -> ReturnRequest {
-    serde_json::from_value(serde_json::json!({
-        "order_id": "T202603010001",
-        "reason": "no_reason",
-        "category": "apparel",
-        "signed_at": "2026-03-01T15:20:00+08:00",
-        "requested_at": "2026-03-06T10:05:00+08:00",
-        "condition": { "opened_to_inspect": true },
-        "gifts": [{ "name": "袜子", "marked_price_cents": 1500, "returned": false }],
-        "shipping": { "shipping_fee_cents": 1000, "free_shipping_threshold_cents": 9900,
-                      "order_total_cents": 12900, "returned_amount_cents": 5900 },
-        "price_paid_cents": 5900
-    }))
-    .unwrap()
+    serde_json::from_str(include_str!("../../tests/bench/realistic_return.json")).unwrap()
 }
 
 fn bench(c: &mut Criterion) {

@@ -158,3 +158,60 @@ pub fn parse_json(text: &str) -> Result<Value> {
         )
     })
 }
+
+/// What every shim uses while walking a host value (dict, JS object…) into JSON, so the
+/// limits, number rules and messages are the same in every host.
+pub mod host {
+    use crate::error::Error;
+    use serde_json::{Number, Value};
+
+    /// Deepest nesting converted (serde_json's own limit too); deeper or circular input is an error.
+    pub const MAX_DEPTH: usize = 128;
+
+    /// A host number as JSON: NaN and infinities are errors; integral values up to 2^53 become
+    /// integers (JS has only doubles, Python may send `1000.0`).
+    pub fn number(f: f64, path: &str) -> Result<Value, Error> {
+        if !f.is_finite() {
+            return Err(Error::invalid_input(
+                path,
+                format!("{f} is not a number kefu accepts"),
+            ));
+        }
+        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
+            // Exact: |f| is below 2^53.
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Value::Number((f as i64).into()));
+        }
+        Ok(Number::from_f64(f).map_or(Value::Null, Value::Number))
+    }
+
+    /// The error for nesting past [`MAX_DEPTH`].
+    pub fn too_deep(path: &str) -> Error {
+        Error::invalid_input(
+            path,
+            format!("nested deeper than {MAX_DEPTH} levels (or circular)"),
+        )
+    }
+
+    /// The error for a host value JSON has no form for (`what` names it: "a JS function"…).
+    pub fn not_json(path: &str, what: &str) -> Error {
+        Error::invalid_input(path, format!("{what} is not JSON-shaped (use objects, lists, strings, finite numbers, booleans, null)"))
+    }
+
+    /// Step into object key `key`: appends to the JSON pointer and returns the length to
+    /// truncate back to.
+    pub fn enter_key(path: &mut String, key: &str) -> usize {
+        let len = path.len();
+        path.push('/');
+        path.push_str(&super::escape(key));
+        len
+    }
+
+    /// Step into list index `i`, as [`enter_key`].
+    pub fn enter_index(path: &mut String, i: usize) -> usize {
+        let len = path.len();
+        path.push('/');
+        path.push_str(&i.to_string());
+        len
+    }
+}

@@ -211,6 +211,34 @@ impl Engine {
         Ok(out)
     }
 
+    /// `is_workday` for a host: the date as given, decoded and checked here (path `/date`).
+    pub fn is_workday_arg(&self, date: Value) -> Result<bool> {
+        let day = self.evaluate("is_workday", &json!({ "date": date }))?;
+        Ok(day.get("workday").and_then(Value::as_bool).unwrap_or(false))
+    }
+
+    /// `add_working_time` for a host: arguments as given (paths `/start`, `/minutes`).
+    pub fn add_working_time_args(&self, start: Value, minutes: Value) -> Result<String> {
+        let due = self.evaluate(
+            "add_working_time",
+            &json!({ "start": start, "minutes": minutes }),
+        )?;
+        Ok(due
+            .get("at")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    /// `working_minutes_between` for a host: arguments as given (paths `/from`, `/to`).
+    pub fn working_minutes_between_args(&self, from: Value, to: Value) -> Result<i64> {
+        let span = self.evaluate(
+            "working_minutes_between",
+            &json!({ "from": from, "to": to }),
+        )?;
+        Ok(span.get("minutes").and_then(Value::as_i64).unwrap_or(0))
+    }
+
     /// [`evaluate`](Self::evaluate) on JSON text; malformed text is `INVALID_JSON`.
     pub fn evaluate_json(&self, kind: &str, text: &str) -> Result<Value> {
         if !KINDS.contains(&kind) {

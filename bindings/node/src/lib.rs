@@ -2,6 +2,7 @@
 //! back, and turns kefu's errors into JS `Error`s with `.code` and `.path`. Every rule,
 //! default and check is in core.
 
+use kefu_core::decode::host;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -24,9 +25,6 @@ fn to_js_error(env: &Env, e: CoreError) -> Error {
     build().unwrap_or_else(|_| Error::new(Status::GenericFailure, e.message))
 }
 
-/// Deepest nesting converted (serde_json's limit too); deeper or circular input is an error.
-const MAX_DEPTH: usize = 128;
-
 /// A JS value as JSON, naming the path of anything that is not JSON-shaped (undefined in a
 /// list, a function, a symbol, a bigint, NaN or an infinity); object keys whose value is
 /// `undefined` are left out, as `JSON.stringify` does.
@@ -43,28 +41,21 @@ fn to_value(
     path: &mut String,
     depth: usize,
 ) -> std::result::Result<Value, CoreError> {
-    let fail = |path: &str, m: String| CoreError::invalid_input(path, m);
     let ty = v.get_type().map_err(napi(path))?;
     match ty {
         ValueType::Null => Ok(Value::Null),
         // SAFETY (each cast below): `get_type` reported exactly this type, which is the
         // contract of `Unknown::cast`.
-        ValueType::Boolean => Ok(Value::Bool(unsafe { v.cast::<bool>() }.map_err(napi(path))?)),
-        ValueType::String => Ok(Value::String(unsafe { v.cast::<String>() }.map_err(napi(path))?)),
-        ValueType::Number => {
-            let f = unsafe { v.cast::<f64>() }.map_err(napi(path))?;
-            if !f.is_finite() {
-                return Err(fail(path, format!("{f} is not a number kefu accepts")));
-            }
-            if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
-                #[allow(clippy::cast_possible_truncation)]
-                return Ok(Value::Number((f as i64).into()));
-            }
-            Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number))
-        }
+        ValueType::Boolean => Ok(Value::Bool(
+            unsafe { v.cast::<bool>() }.map_err(napi(path))?,
+        )),
+        ValueType::String => Ok(Value::String(
+            unsafe { v.cast::<String>() }.map_err(napi(path))?,
+        )),
+        ValueType::Number => host::number(unsafe { v.cast::<f64>() }.map_err(napi(path))?, path),
         ValueType::Object => {
-            if depth >= MAX_DEPTH {
-                return Err(fail(path, format!("nested deeper than {MAX_DEPTH} levels (or circular)")));
+            if depth >= host::MAX_DEPTH {
+                return Err(host::too_deep(path));
             }
             let obj = unsafe { v.cast::<Object<'_>>() }.map_err(napi(path))?;
             if obj.is_array().map_err(napi(path))? {
@@ -72,8 +63,7 @@ fn to_value(
                 let mut out = Vec::with_capacity(n as usize);
                 for i in 0..n {
                     let item: Unknown<'_> = obj.get_element(i).map_err(napi(path))?;
-                    let len = path.len();
-                    path.push_str(&format!("/{i}"));
+                    let len = host::enter_index(path, i as usize);
                     out.push(to_value(&item, path, depth + 1)?);
                     path.truncate(len);
                 }
@@ -88,16 +78,14 @@ fn to_value(
                 if matches!(item.get_type(), Ok(ValueType::Undefined)) {
                     continue;
                 }
-                let len = path.len();
-                path.push('/');
-                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                let len = host::enter_key(path, &key);
                 let value = to_value(&item, path, depth + 1)?;
                 path.truncate(len);
                 map.insert(key, value);
             }
             Ok(Value::Object(map))
         }
-        other => Err(fail(path, format!("a JS {other:?} is not JSON-shaped (use objects, arrays, strings, finite numbers, booleans, null)"))),
+        other => Err(host::not_json(path, &format!("a JS {other:?}"))),
     }
 }
 
@@ -136,13 +124,19 @@ impl Engine {
         .map_err(|e| to_js_error(env, e))
     }
 
-    fn scalar(&self, env: &Env, kind: &str, fields: Vec<(&str, Unknown<'_>)>) -> Result<Value> {
+    /// Convert host arguments, then call `f` with them; errors become JS errors.
+    fn args<T>(
+        &self,
+        env: &Env,
+        args: Vec<(&str, Unknown<'_>)>,
+        f: impl FnOnce(&CoreEngine, Vec<Value>) -> kefu_core::Result<T>,
+    ) -> Result<T> {
         guarded(|| {
-            let mut map = Map::new();
-            for (name, v) in fields {
-                map.insert(name.to_owned(), from_js(env, v, &format!("/{name}"))?);
-            }
-            self.inner.evaluate(kind, &Value::Object(map))
+            let values = args
+                .into_iter()
+                .map(|(name, v)| from_js(env, v, &format!("/{name}")))
+                .collect::<kefu_core::Result<Vec<_>>>()?;
+            f(&self.inner, values)
         })
         .map_err(|e| to_js_error(env, e))
     }
@@ -204,8 +198,9 @@ impl Engine {
     /// Whether a `YYYY-MM-DD` date is a working day.
     #[napi(ts_args_type = "date: string")]
     pub fn is_workday(&self, env: Env, date: Unknown<'_>) -> Result<bool> {
-        let v = self.scalar(&env, "is_workday", vec![("date", date)])?;
-        Ok(v.get("workday").and_then(Value::as_bool).unwrap_or(false))
+        self.args(&env, vec![("date", date)], |e, mut a| {
+            e.is_workday_arg(a.remove(0))
+        })
     }
 
     /// The earliest instant at which `minutes` working minutes have passed since `start`.
@@ -216,26 +211,23 @@ impl Engine {
         start: Unknown<'_>,
         minutes: Unknown<'_>,
     ) -> Result<String> {
-        let v = self.scalar(
+        self.args(
             &env,
-            "add_working_time",
             vec![("start", start), ("minutes", minutes)],
-        )?;
-        Ok(v.get("at")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned())
+            |e, mut a| {
+                let minutes = a.pop().unwrap_or_default();
+                e.add_working_time_args(a.pop().unwrap_or_default(), minutes)
+            },
+        )
     }
 
     /// Working minutes from `a` to `b`.
     #[napi(ts_args_type = "a: string, b: string")]
     pub fn working_minutes_between(&self, env: Env, a: Unknown<'_>, b: Unknown<'_>) -> Result<i64> {
-        let v = self.scalar(
-            &env,
-            "working_minutes_between",
-            vec![("from", a), ("to", b)],
-        )?;
-        Ok(v.get("minutes").and_then(Value::as_i64).unwrap_or(0))
+        self.args(&env, vec![("from", a), ("to", b)], |e, mut v| {
+            let to = v.pop().unwrap_or_default();
+            e.working_minutes_between_args(v.pop().unwrap_or_default(), to)
+        })
     }
 
     /// The effective policy, every default filled in.

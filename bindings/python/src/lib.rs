@@ -1,11 +1,12 @@
 //! `kefu._kefu`: the PyO3 shim. It converts Python values to JSON-shaped values and back and
 //! maps kefu's error codes to exception classes; every rule, default and check is in core.
 
+use kefu_core::decode::host;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 pyo3::create_exception!(
     _kefu,
@@ -44,9 +45,6 @@ pyo3::create_exception!(
     "INTERNAL: a bug in kefu, caught before it crossed into Python."
 );
 
-/// Deepest nesting converted, as in napi and serde_json.
-const MAX_DEPTH: usize = 128;
-
 /// The one place where codes become exception classes.
 fn to_py_err(py: Python<'_>, e: CoreError) -> PyErr {
     let err = match e.code {
@@ -77,8 +75,8 @@ fn bad(path: &str, message: String) -> CoreError {
 
 /// A Python value as JSON: dict (str keys), list/tuple, str, int, float (finite), bool, None.
 fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value, CoreError> {
-    if depth > MAX_DEPTH {
-        return Err(bad(path, format!("nested deeper than {MAX_DEPTH} levels")));
+    if depth >= host::MAX_DEPTH {
+        return Err(host::too_deep(path));
     }
     if obj.is_none() {
         return Ok(Value::Null);
@@ -107,14 +105,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
         return Err(bad(path, String::from("an integer too large for 64 bits")));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
-        return Number::from_f64(f.value())
-            .map(Value::Number)
-            .ok_or_else(|| {
-                bad(
-                    path,
-                    String::from("NaN and infinities are not numbers kefu accepts"),
-                )
-            });
+        return host::number(f.value(), path);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::new();
@@ -124,9 +115,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
                 .ok()
                 .and_then(|s| s.to_cow().ok().map(|c| c.into_owned()))
                 .ok_or_else(|| bad(path, String::from("object keys must be strings")))?;
-            let len = path.len();
-            path.push('/');
-            path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            let len = host::enter_key(path, &key);
             let value = to_value(&v, path, depth + 1)?;
             path.truncate(len);
             map.insert(key, value);
@@ -141,9 +130,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
     if let Some(items) = items {
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            let len = path.len();
-            path.push('/');
-            path.push_str(&i.to_string());
+            let len = host::enter_index(path, i);
             out.push(to_value(v, path, depth + 1)?);
             path.truncate(len);
         }
@@ -234,20 +221,21 @@ impl Engine {
             .and_then(|v| to_py(py, &v))
     }
 
-    fn scalar(
+    /// Convert host arguments, then call `f` with them; errors become Python exceptions.
+    fn args<T>(
         &self,
         py: Python<'_>,
-        kind: &str,
-        fields: &[(&str, &Bound<'_, PyAny>)],
-    ) -> PyResult<Value> {
-        let out = guarded(|| {
-            let mut map = Map::new();
-            for (name, obj) in fields {
-                map.insert((*name).to_owned(), arg(obj, name)?);
-            }
-            self.inner.evaluate(kind, &Value::Object(map))
-        });
-        out.map_err(|e| to_py_err(py, e))
+        args: &[(&str, &Bound<'_, PyAny>)],
+        f: impl FnOnce(&CoreEngine, Vec<Value>) -> kefu_core::Result<T>,
+    ) -> PyResult<T> {
+        guarded(|| {
+            let values = args
+                .iter()
+                .map(|(name, v)| arg(v, name))
+                .collect::<kefu_core::Result<Vec<_>>>()?;
+            f(&self.inner, values)
+        })
+        .map_err(|e| to_py_err(py, e))
     }
 }
 
@@ -302,8 +290,9 @@ impl Engine {
     }
 
     fn is_workday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let v = self.scalar(py, "is_workday", &[("date", date)])?;
-        Ok(v.get("workday").and_then(Value::as_bool).unwrap_or(false))
+        self.args(py, &[("date", date)], |e, mut a| {
+            e.is_workday_arg(a.remove(0))
+        })
     }
 
     fn add_working_time(
@@ -312,15 +301,10 @@ impl Engine {
         start: &Bound<'_, PyAny>,
         minutes: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
-        let v = self.scalar(
-            py,
-            "add_working_time",
-            &[("start", start), ("minutes", minutes)],
-        )?;
-        Ok(v.get("at")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned())
+        self.args(py, &[("start", start), ("minutes", minutes)], |e, mut a| {
+            let minutes = a.pop().unwrap_or_default();
+            e.add_working_time_args(a.pop().unwrap_or_default(), minutes)
+        })
     }
 
     fn working_minutes_between(
@@ -329,8 +313,10 @@ impl Engine {
         a: &Bound<'_, PyAny>,
         b: &Bound<'_, PyAny>,
     ) -> PyResult<i64> {
-        let v = self.scalar(py, "working_minutes_between", &[("from", a), ("to", b)])?;
-        Ok(v.get("minutes").and_then(Value::as_i64).unwrap_or(0))
+        self.args(py, &[("from", a), ("to", b)], |e, mut v| {
+            let to = v.pop().unwrap_or_default();
+            e.working_minutes_between_args(v.pop().unwrap_or_default(), to)
+        })
     }
 
     fn policy(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {

@@ -1,6 +1,7 @@
 //! The wasm-bindgen shim: converts JS values to JSON-shaped values and back, and turns kefu's
 //! errors into JS `Error`s with `.code` and `.path`. Every rule, default and check is in core.
 
+use kefu_core::decode::host;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -27,9 +28,6 @@ fn to_js(v: &Value) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// Deepest nesting converted (serde_json's limit too); deeper or circular input is an error.
-const MAX_DEPTH: usize = 128;
-
 /// A JS value as JSON, naming the path of anything that is not JSON-shaped (undefined in a
 /// list, a function, a symbol, a bigint, NaN or an infinity); object keys whose value is
 /// `undefined` are left out, as `JSON.stringify` does. Written out rather than through
@@ -39,7 +37,6 @@ fn from_js(v: JsValue, path: &str) -> Result<Value, CoreError> {
 }
 
 fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreError> {
-    let fail = |path: &str, m: String| CoreError::invalid_input(path, m);
     if v.is_null() {
         return Ok(Value::Null);
     }
@@ -47,31 +44,20 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
         return Ok(Value::Bool(b));
     }
     if let Some(f) = v.as_f64() {
-        if !f.is_finite() {
-            return Err(fail(path, format!("{f} is not a number kefu accepts")));
-        }
-        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
-            #[allow(clippy::cast_possible_truncation)]
-            return Ok(Value::Number((f as i64).into()));
-        }
-        return Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number));
+        return host::number(f, path);
     }
     if let Some(s) = v.as_string() {
         return Ok(Value::String(s));
     }
     if v.is_object() && !v.is_function() {
-        if depth >= MAX_DEPTH {
-            return Err(fail(
-                path,
-                format!("nested deeper than {MAX_DEPTH} levels (or circular)"),
-            ));
+        if depth >= host::MAX_DEPTH {
+            return Err(host::too_deep(path));
         }
         if js_sys::Array::is_array(v) {
             let items = js_sys::Array::from(v);
             let mut out = Vec::with_capacity(items.length() as usize);
             for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("/{i}"));
+                let len = host::enter_index(path, i);
                 out.push(to_value(&item, path, depth + 1)?);
                 path.truncate(len);
             }
@@ -83,14 +69,16 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
             let Some(name) = key.as_string() else {
                 continue;
             };
-            let item = js_sys::Reflect::get(&obj, &key)
-                .map_err(|_| fail(path, format!("property {name} could not be read")))?;
+            let item = js_sys::Reflect::get(&obj, &key).map_err(|_| {
+                CoreError::invalid_input(
+                    path.as_str(),
+                    format!("property {name} could not be read"),
+                )
+            })?;
             if item.is_undefined() {
                 continue;
             }
-            let len = path.len();
-            path.push('/');
-            path.push_str(&name.replace('~', "~0").replace('/', "~1"));
+            let len = host::enter_key(path, &name);
             let value = to_value(&item, path, depth + 1)?;
             path.truncate(len);
             map.insert(name, value);
@@ -98,7 +86,7 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
         return Ok(Value::Object(map));
     }
     let what = v.js_typeof().as_string().unwrap_or_default();
-    Err(fail(path, format!("a JS {what} is not JSON-shaped (use objects, arrays, strings, finite numbers, booleans, null)")))
+    Err(host::not_json(path, &format!("a JS {what}")))
 }
 
 enum Request {
@@ -131,13 +119,18 @@ impl Engine {
         }))
     }
 
-    fn scalar(&self, kind: &str, fields: Vec<(&str, JsValue)>) -> Result<Value, JsValue> {
+    /// Convert host arguments, then call `f` with them; errors become JS errors.
+    fn args<T>(
+        &self,
+        args: Vec<(&str, JsValue)>,
+        f: impl FnOnce(&CoreEngine, Vec<Value>) -> kefu_core::Result<T>,
+    ) -> Result<T, JsValue> {
         guarded(|| {
-            let mut map = Map::new();
-            for (name, v) in fields {
-                map.insert(name.to_owned(), from_js(v, &format!("/{name}"))?);
-            }
-            self.inner.evaluate(kind, &Value::Object(map))
+            let values = args
+                .into_iter()
+                .map(|(name, v)| from_js(v, &format!("/{name}")))
+                .collect::<kefu_core::Result<Vec<_>>>()?;
+            f(&self.inner, values)
         })
         .map_err(|e| to_js_error(&e))
     }
@@ -187,28 +180,29 @@ impl Engine {
     /// Whether a `YYYY-MM-DD` date is a working day.
     #[wasm_bindgen(js_name = isWorkday)]
     pub fn is_workday(&self, date: JsValue) -> Result<bool, JsValue> {
-        let v = self.scalar("is_workday", vec![("date", date)])?;
-        Ok(v.get("workday").and_then(Value::as_bool).unwrap_or(false))
+        self.args(vec![("date", date)], |e, mut a| {
+            e.is_workday_arg(a.remove(0))
+        })
     }
 
     /// The earliest instant at which `minutes` working minutes have passed since `start`.
     #[wasm_bindgen(js_name = addWorkingTime)]
     pub fn add_working_time(&self, start: JsValue, minutes: JsValue) -> Result<String, JsValue> {
-        let v = self.scalar(
-            "add_working_time",
-            vec![("start", start), ("minutes", minutes)],
-        )?;
-        Ok(v.get("at")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned())
+        self.args(vec![("start", start), ("minutes", minutes)], |e, mut a| {
+            let minutes = a.pop().unwrap_or_default();
+            e.add_working_time_args(a.pop().unwrap_or_default(), minutes)
+        })
     }
 
     /// Working minutes from `a` to `b`.
     #[wasm_bindgen(js_name = workingMinutesBetween)]
     pub fn working_minutes_between(&self, a: JsValue, b: JsValue) -> Result<f64, JsValue> {
-        let v = self.scalar("working_minutes_between", vec![("from", a), ("to", b)])?;
-        Ok(v.get("minutes").and_then(Value::as_f64).unwrap_or(0.0))
+        self.args(vec![("from", a), ("to", b)], |e, mut v| {
+            let to = v.pop().unwrap_or_default();
+            #[allow(clippy::cast_precision_loss)]
+            e.working_minutes_between_args(v.pop().unwrap_or_default(), to)
+                .map(|m| m as f64)
+        })
     }
 
     /// The effective policy, every default filled in.

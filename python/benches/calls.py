@@ -1,0 +1,37 @@
+"""Per-call cost of check_return from Python (BENCHMARKS.md). Run: scripts/bench.sh."""
+
+import json
+import pathlib
+import statistics
+import time
+
+import kefu
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+REQUEST = json.loads((ROOT / "tests" / "bench" / "realistic_return.json").read_text(encoding="utf-8"))
+
+
+def per_call(fn, n: int = 20000, runs: int = 7) -> float:
+    for _ in range(2000):
+        fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter_ns()
+        for _ in range(n):
+            fn()
+        times.append((time.perf_counter_ns() - t0) / n)
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    engine = kefu.Engine()
+    text = json.dumps(REQUEST)
+    batch = [REQUEST] * 1000
+    rows = {
+        "python check_return(dict)": per_call(lambda: engine.check_return(REQUEST)),
+        "python check_return(json text)": per_call(lambda: engine.check_return(text)),
+        "python evaluate_batch, per row (1000 rows)": per_call(lambda: engine.evaluate_batch("check_return", batch), n=20) / 1000,
+        "python is_workday": per_call(lambda: engine.is_workday("2026-02-14")),
+    }
+    for name, ns in rows.items():
+        print(f"{name}: {ns / 1000:.2f} µs")
