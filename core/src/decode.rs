@@ -6,7 +6,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// Largest JSON text accepted (serde_json itself refuses nesting deeper than 128).
@@ -37,6 +37,18 @@ pub(crate) fn pointer(segments: &[String]) -> String {
 
 /// serde's messages speak of Rust types; say what the caller should send instead.
 pub(crate) fn clean_message(raw: &str) -> String {
+    // A host's deserializer may prefix its own status ("InvalidArg, missing field …" from
+    // napi); the code and path already say what kind of error it is.
+    let raw = match raw.split_once(", ") {
+        Some((status, rest))
+            if !status.is_empty()
+                && status.bytes().all(|b| b.is_ascii_alphabetic())
+                && status.starts_with(|c: char| c.is_ascii_uppercase()) =>
+        {
+            rest
+        }
+        _ => raw,
+    };
     let mut m = crate::error::bounded(raw.to_owned());
     for (from, to) in [
         ("struct ", "an object "),
@@ -49,10 +61,7 @@ pub(crate) fn clean_message(raw: &str) -> String {
 }
 
 /// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.
-///
-/// serde would also fill a struct from a JSON array, by position; API.md wants objects, so
-/// a decoded value is checked against its input wherever the input holds an array.
-pub fn from_value<T: DeserializeOwned + Serialize>(value: &Value) -> Result<T> {
+pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
     if !value.is_object() {
         return Err(Error::new(
             ErrorCode::InvalidInput,
@@ -60,7 +69,12 @@ pub fn from_value<T: DeserializeOwned + Serialize>(value: &Value) -> Result<T> {
             Some(String::new()),
         ));
     }
-    let typed: T = serde_path_to_error::deserialize(value).map_err(|e| {
+    from_deserializer(value)
+}
+
+/// Decode a typed request from any deserializer; errors are `INVALID_INPUT` with the path.
+pub fn from_deserializer<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<T> {
+    serde_path_to_error::deserialize(d).map_err(|e| {
         let mut segs = segments(e.path());
         let message = clean_message(&e.inner().to_string());
         // For an unknown or missing key serde stops at the object holding it; name the key.
@@ -70,15 +84,7 @@ pub fn from_value<T: DeserializeOwned + Serialize>(value: &Value) -> Result<T> {
             }
         }
         Error::new(ErrorCode::InvalidInput, message, Some(pointer(&segs)))
-    })?;
-    if has_array(value) {
-        if let Some((path, message)) =
-            list_for_object(value, &serde_json::to_value(&typed).unwrap_or(Value::Null))
-        {
-            return Err(Error::new(ErrorCode::InvalidInput, message, Some(path)));
-        }
-    }
-    Ok(typed)
+    })
 }
 
 /// "a list", "a string", … for messages.
@@ -93,52 +99,46 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-fn has_array(v: &Value) -> bool {
-    match v {
-        Value::Array(_) => true,
-        Value::Object(m) => m.values().any(has_array),
-        _ => false,
-    }
-}
-
-/// The first place where the input has a list and the decoded value an object.
-pub(crate) fn list_for_object(input: &Value, typed: &Value) -> Option<(String, String)> {
-    fn walk(input: &Value, typed: &Value, path: &mut String) -> Option<(String, String)> {
-        match (input, typed) {
-            (Value::Array(_), Value::Object(_)) => Some((
-                path.clone(),
-                String::from("invalid type: a list, expected an object"),
-            )),
-            (Value::Object(i), Value::Object(t)) => i.iter().find_map(|(k, iv)| {
-                let tv = t.get(k)?;
-                let len = path.len();
-                path.push('/');
-                path.push_str(&escape(k));
-                let found = walk(iv, tv, path);
-                path.truncate(len);
-                found
-            }),
-            (Value::Array(i), Value::Array(t)) => {
-                i.iter().zip(t).enumerate().find_map(|(n, (iv, tv))| {
-                    let len = path.len();
-                    path.push('/');
-                    path.push_str(&n.to_string());
-                    let found = walk(iv, tv, path);
-                    path.truncate(len);
-                    found
-                })
-            }
-            _ => None,
-        }
-    }
-    walk(input, typed, &mut String::new())
-}
-
 fn named_field(message: &str) -> Option<&str> {
-    let rest = message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.strip_prefix("missing field `"))?;
-    rest.split('`').next()
+    let at = message
+        .find("unknown field `")
+        .or_else(|| message.find("missing field `"))?;
+    message
+        .get(at + "unknown field `".len()..)?
+        .split('`')
+        .next()
+}
+
+/// Make types that derive serde with `#[serde(remote = "Self")]` accept only a JSON object.
+///
+/// serde's derived `Deserialize` also fills a struct from a JSON list, by position
+/// (`["杯子", 1500, false]` as a gift); API.md wants objects with named fields. The derive
+/// (with `remote = "Self"`) writes inherent `serialize`/`deserialize` functions; this macro
+/// writes the trait impls around them, asking the deserializer for a map and nothing else.
+#[macro_export]
+macro_rules! object_only {
+    ($($t:ident),* $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct ObjectVisitor;
+                impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str("an object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$t, A::Error> {
+                        $t::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+                d.deserialize_map(ObjectVisitor)
+            }
+        }
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $t::serialize(self, s)
+            }
+        }
+    )*};
 }
 
 /// Parse JSON text; a syntax error is `INVALID_JSON` with line and column.

@@ -3,15 +3,15 @@
 //! API.md "The engine": `Engine(policy)` compiles a policy (the rule book's defaults when none
 //! is given); every call takes its times from the request, so every decision is reproducible.
 
-use crate::calendar::Calendar;
-use crate::decode::{from_value, parse_json};
+use crate::calendar::{Calendar, DayInfo};
+use crate::decode::{from_deserializer, parse_json};
 use crate::error::{Error, ErrorCode, Result};
 use crate::num::Minutes;
 use crate::policy::{Policy, PolicyRef};
 use crate::returns::{ReturnDecision, ReturnRequest, Returns};
 use crate::time::{parse_offset, Date, Instant};
 use chrono::FixedOffset;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 use std::sync::OnceLock;
 
@@ -35,6 +35,27 @@ pub struct Engine {
     calendar: Calendar,
 }
 
+/// A decision of any kind, as `evaluate` returns it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)] // built once per call and handed over; boxing buys nothing
+pub enum Decision {
+    /// `check_return`.
+    Return(ReturnDecision),
+    /// `is_workday`.
+    Day(DayInfo),
+    /// `add_working_time`.
+    At {
+        /// The deadline.
+        at: String,
+    },
+    /// `working_minutes_between`.
+    Minutes {
+        /// Working minutes between the two instants.
+        minutes: i64,
+    },
+}
+
 /// One result of a batch: the input's index and its decision or its error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BatchItem {
@@ -44,31 +65,33 @@ pub struct BatchItem {
     pub ok: bool,
     /// The decision, when `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<Value>,
+    pub decision: Option<Decision>,
     /// The error, when not `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Error>,
 }
 
 #[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct DateRequest {
     date: Date,
 }
 
 #[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct AddRequest {
     start: Instant,
     minutes: Minutes,
 }
 
 #[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 struct BetweenRequest {
     from: Instant,
     to: Instant,
 }
+
+crate::object_only!(DateRequest, AddRequest, BetweenRequest);
 
 impl Engine {
     /// Compile a policy, refusing one with problems (`INVALID_POLICY`, every problem listed).
@@ -181,14 +204,45 @@ impl Engine {
 
     /// Any decision by kind name, on a JSON-shaped request (API.md `evaluate`).
     pub fn evaluate(&self, kind: &str, request: &Value) -> Result<Value> {
-        let out = match kind {
-            "check_return" => to_value(&self.check_return(&from_value(request)?)?),
+        self.decide(kind, request).map(|d| to_value(&d))
+    }
+
+    /// [`evaluate`](Self::evaluate), keeping the typed decision (hosts serialize it straight
+    /// into their own values).
+    pub fn decide(&self, kind: &str, request: &Value) -> Result<Decision> {
+        if !KINDS.contains(&kind) {
+            return Err(unknown_kind(kind));
+        }
+        if !request.is_object() {
+            let message = format!(
+                "a request is a JSON object, not {}",
+                crate::decode::kind_of(request)
+            );
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                message,
+                Some(String::new()),
+            ));
+        }
+        self.decide_from(kind, request)
+    }
+
+    /// Decide from any serde deserializer: a host hands its own (a JS object, say) and the
+    /// request is read once, straight into its typed form, with the path of anything wrong.
+    /// Request types have a fixed depth, so no input can make this recurse without bound.
+    pub fn decide_from<'de, D: Deserializer<'de>>(
+        &self,
+        kind: &str,
+        request: D,
+    ) -> Result<Decision> {
+        Ok(match kind {
+            "check_return" => Decision::Return(self.check_return(&from_deserializer(request)?)?),
             "is_workday" => {
-                let r: DateRequest = from_value(request)?;
-                to_value(&self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?)
+                let r: DateRequest = from_deserializer(request)?;
+                Decision::Day(self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?)
             }
             "add_working_time" => {
-                let r: AddRequest = from_value(request)?;
+                let r: AddRequest = from_deserializer(request)?;
                 let due = self.add_working_time(r.start, r.minutes.0).map_err(|e| {
                     if e.path.as_deref() == Some("/minutes") {
                         e
@@ -196,19 +250,25 @@ impl Engine {
                         at(e, "/start")
                     }
                 })?;
-                json!({ "at": due.format_in(self.tz) })
+                Decision::At {
+                    at: due.format_in(self.tz),
+                }
             }
             "working_minutes_between" => {
-                let r: BetweenRequest = from_value(request)?;
+                let r: BetweenRequest = from_deserializer(request)?;
                 let (a, b) = (r.from, r.to);
                 self.calendar
                     .working_minutes_between(a, a)
                     .map_err(|e| at(e, "/from"))?;
-                json!({ "minutes": self.calendar.working_minutes_between(a, b).map_err(|e| at(e, "/to"))? })
+                Decision::Minutes {
+                    minutes: self
+                        .calendar
+                        .working_minutes_between(a, b)
+                        .map_err(|e| at(e, "/to"))?,
+                }
             }
             _ => return Err(unknown_kind(kind)),
-        };
-        Ok(out)
+        })
     }
 
     /// `is_workday` for a host: the date as given, decoded and checked here (path `/date`).
@@ -241,10 +301,15 @@ impl Engine {
 
     /// [`evaluate`](Self::evaluate) on JSON text; malformed text is `INVALID_JSON`.
     pub fn evaluate_json(&self, kind: &str, text: &str) -> Result<Value> {
+        self.decide_json(kind, text).map(|d| to_value(&d))
+    }
+
+    /// [`decide`](Self::decide) on JSON text; malformed text is `INVALID_JSON`.
+    pub fn decide_json(&self, kind: &str, text: &str) -> Result<Decision> {
         if !KINDS.contains(&kind) {
             return Err(unknown_kind(kind));
         }
-        self.evaluate(kind, &parse_json(text)?)
+        self.decide(kind, &parse_json(text)?)
     }
 
     /// One result per input, in order; an unknown kind fails the whole call.
@@ -261,7 +326,7 @@ impl Engine {
         Ok(requests
             .iter()
             .enumerate()
-            .map(|(index, r)| match guarded(|| self.evaluate(kind, r)) {
+            .map(|(index, r)| match guarded(|| self.decide(kind, r)) {
                 Ok(d) => BatchItem {
                     index,
                     ok: true,

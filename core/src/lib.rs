@@ -31,7 +31,7 @@ pub mod returns;
 pub mod time;
 
 pub use calendar::{Calendar, DayInfo, DayKind};
-pub use engine::{default_engine, guarded, BatchItem, Engine, KINDS, MAX_BATCH};
+pub use engine::{default_engine, guarded, BatchItem, Decision, Engine, KINDS, MAX_BATCH};
 pub use error::{Error, ErrorCode, Problem, Result};
 pub use policy::{validate_policy, Policy, PolicyRef};
 pub use reason::{catalogue, Reason, Rule};

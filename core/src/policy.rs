@@ -18,6 +18,7 @@ const MAX_PROBLEMS: usize = 100;
 /// A whole policy. Every field has the rule book's default, so `{}` is the default policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[serde(remote = "Self")]
 pub struct Policy {
     /// The shop's name for this policy, echoed in every decision.
     pub id: String,
@@ -56,6 +57,7 @@ pub enum BuiltinCalendar {
 /// The business calendar (rule book §5: "Working days follow China's calendar").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[serde(remote = "Self")]
 pub struct CalendarPolicy {
     /// Built-in holiday data to start from.
     pub builtin: BuiltinCalendar,
@@ -81,6 +83,7 @@ impl Default for CalendarPolicy {
 /// Start and end of the working day, `"HH:MM"` in the policy's time zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[serde(remote = "Self")]
 pub struct WorkingHours {
     /// When service opens.
     pub start: String,
@@ -100,6 +103,7 @@ impl Default for WorkingHours {
 /// One year of holidays and make-up working days, as the State Council's notice states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(remote = "Self")]
 pub struct YearPolicy {
     /// Holiday periods (days off, weekends inside a period included).
     #[serde(default)]
@@ -112,6 +116,7 @@ pub struct YearPolicy {
 /// A holiday period, both ends inclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(remote = "Self")]
 pub struct HolidayPolicy {
     /// The holiday's name as the notice gives it (e.g. `"春节"`).
     pub name: String,
@@ -124,6 +129,7 @@ pub struct HolidayPolicy {
 /// Return and refund rules (rule book §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[serde(remote = "Self")]
 pub struct ReturnsPolicy {
     /// No-reason return window in days after the day of signing (law: at least 7, CPL Art. 25).
     pub no_reason_days: Count,
@@ -300,6 +306,15 @@ impl Policy {
     }
 }
 
+crate::object_only!(
+    Policy,
+    CalendarPolicy,
+    WorkingHours,
+    YearPolicy,
+    HolidayPolicy,
+    ReturnsPolicy
+);
+
 /// Every problem of a policy document, each with its JSON pointer; empty when it is valid.
 pub fn validate_policy(doc: &Value) -> Vec<Problem> {
     match Policy::from_value(doc) {
@@ -331,16 +346,7 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
     let mut removed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     while problems.len() < MAX_PROBLEMS {
         match serde_path_to_error::deserialize::<_, Policy>(&work) {
-            Ok(p) => {
-                // serde fills a struct from a list by position; a policy section is an object.
-                return match crate::decode::list_for_object(&work, &p.to_value()) {
-                    Some((path, message)) => {
-                        problems.push(Problem { path, message });
-                        (None, problems)
-                    }
-                    None => (Some(p), problems),
-                };
-            }
+            Ok(p) => return (Some(p), problems),
             Err(e) => {
                 let segments = crate::decode::segments(e.path());
                 problems.push(Problem {

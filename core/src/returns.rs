@@ -88,6 +88,7 @@ pub enum Category {
 /// What the item looks like now (the Measures Art. 8 and 9). Defaults: untouched and complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[serde(remote = "Self")]
 pub struct Condition {
     /// Opened only to inspect it (does not break intactness, Art. 8).
     pub opened_to_inspect: bool,
@@ -131,6 +132,7 @@ impl Default for Condition {
 /// A gift that came with the item (Art. 12).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(remote = "Self")]
 pub struct Gift {
     /// Its name, for the agent.
     #[serde(default)]
@@ -144,6 +146,7 @@ pub struct Gift {
 /// How the order shipped, for the free-shipping deduction (Art. 18).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(remote = "Self")]
 pub struct Shipping {
     /// What the outbound shipping cost (waived when the order qualified for free shipping).
     pub shipping_fee_cents: Cents,
@@ -159,6 +162,7 @@ pub struct Shipping {
 /// A return request (API.md `check_return`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(remote = "Self")]
 pub struct ReturnRequest {
     /// The order, echoed for the caller's bookkeeping.
     #[serde(default)]
@@ -199,6 +203,8 @@ pub struct ReturnRequest {
     #[serde(default)]
     pub returned_goods_received_at: Option<Instant>,
 }
+
+crate::object_only!(Condition, Gift, Shipping, ReturnRequest);
 
 /// Eligible or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

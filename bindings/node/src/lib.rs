@@ -116,12 +116,30 @@ pub struct Engine {
 }
 
 impl Engine {
-    fn run(&self, env: &Env, kind: &str, req: Unknown<'_>) -> Result<Value> {
-        guarded(|| match request(env, req)? {
-            Request::Value(v) => self.inner.evaluate(kind, &v),
-            Request::Text(t) => self.inner.evaluate_json(kind, &t),
-        })
-        .map_err(|e| to_js_error(env, e))
+    /// A request object is read straight into core's typed request (napi's serde
+    /// deserializer; request types have a fixed depth); a string is JSON text; anything else
+    /// goes through the JSON conversion for its error.
+    fn run<'env>(&self, env: &'env Env, kind: &str, req: Unknown<'_>) -> Result<Unknown<'env>> {
+        let decision = guarded(|| match req.get_type() {
+            Ok(ValueType::String) => match to_value(&req, &mut String::new(), 0)? {
+                Value::String(text) => self.inner.decide_json(kind, &text),
+                _ => Err(CoreError::new(
+                    ErrorCode::InvalidJson,
+                    "unreadable JSON text",
+                    Some(String::new()),
+                )),
+            },
+            // SAFETY: `get_type` reported an object, the contract of `Unknown::cast`.
+            Ok(ValueType::Object) => match unsafe { req.cast::<Object<'_>>() } {
+                Ok(obj) if !obj.is_array().unwrap_or(true) => {
+                    self.inner.decide_from(kind, &mut napi::De::new(&obj))
+                }
+                _ => self.inner.decide(kind, &from_js(env, req, "")?),
+            },
+            _ => self.inner.decide(kind, &from_js(env, req, "")?),
+        });
+        let decision = decision.map_err(|e| to_js_error(env, e))?;
+        env.to_js_value(&decision)
     }
 
     /// Convert host arguments, then call `f` with them; errors become JS errors.
@@ -166,8 +184,12 @@ impl Engine {
 
     /// May this item go back (rule book §3).
     #[napi(ts_args_type = "request: object | string", ts_return_type = "any")]
-    pub fn check_return(&self, env: Env, request: Unknown<'_>) -> Result<Value> {
-        self.run(&env, "check_return", request)
+    pub fn check_return<'env>(
+        &self,
+        env: &'env Env,
+        request: Unknown<'_>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, "check_return", request)
     }
 
     /// Any decision by kind name.
@@ -175,8 +197,13 @@ impl Engine {
         ts_args_type = "kind: string, request: object | string",
         ts_return_type = "any"
     )]
-    pub fn evaluate(&self, env: Env, kind: String, request: Unknown<'_>) -> Result<Value> {
-        self.run(&env, &kind, request)
+    pub fn evaluate<'env>(
+        &self,
+        env: &'env Env,
+        kind: String,
+        request: Unknown<'_>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, &kind, request)
     }
 
     /// One result per input, in order.
@@ -184,15 +211,18 @@ impl Engine {
         ts_args_type = "kind: string, requests: Array<object>",
         ts_return_type = "Array<any>"
     )]
-    pub fn evaluate_batch(&self, env: Env, kind: String, requests: Unknown<'_>) -> Result<Value> {
-        guarded(|| match from_js(&env, requests, "")? {
-            Value::Array(items) => Ok(serde_json::to_value(
-                self.inner.evaluate_batch(&kind, &items)?,
-            )
-            .unwrap_or(Value::Null)),
+    pub fn evaluate_batch<'env>(
+        &self,
+        env: &'env Env,
+        kind: String,
+        requests: Unknown<'_>,
+    ) -> Result<Unknown<'env>> {
+        let items = guarded(|| match from_js(env, requests, "")? {
+            Value::Array(items) => self.inner.evaluate_batch(&kind, &items),
             _ => Err(CoreError::invalid_input("", "requests must be an array")),
         })
-        .map_err(|e| to_js_error(&env, e))
+        .map_err(|e| to_js_error(env, e))?;
+        env.to_js_value(&items)
     }
 
     /// Whether a `YYYY-MM-DD` date is a working day.

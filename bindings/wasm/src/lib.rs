@@ -23,7 +23,7 @@ fn to_js_error(e: &CoreError) -> JsValue {
     err.into()
 }
 
-fn to_js(v: &Value) -> JsValue {
+fn to_js<T: Serialize>(v: &T) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
@@ -112,11 +112,14 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// A string is JSON text; anything else goes through [`from_js`] (not serde-wasm-bindgen's
+    /// deserializer, which reads a JS array as map entries, recursively, without a limit).
     fn run(&self, kind: &str, req: JsValue) -> Result<JsValue, JsValue> {
-        finish(guarded(|| match request(req)? {
-            Request::Value(v) => self.inner.evaluate(kind, &v),
-            Request::Text(t) => self.inner.evaluate_json(kind, &t),
-        }))
+        let decision = guarded(|| match req.as_string() {
+            Some(text) => self.inner.decide_json(kind, &text),
+            None => self.inner.decide(kind, &from_js(req, "")?),
+        });
+        decision.map(|d| to_js(&d)).map_err(|e| to_js_error(&e))
     }
 
     /// Convert host arguments, then call `f` with them; errors become JS errors.
@@ -168,13 +171,12 @@ impl Engine {
     /// One result per input, in order.
     #[wasm_bindgen(js_name = evaluateBatch)]
     pub fn evaluate_batch(&self, kind: &str, requests: JsValue) -> Result<JsValue, JsValue> {
-        finish(guarded(|| match from_js(requests, "")? {
-            Value::Array(items) => Ok(serde_json::to_value(
-                self.inner.evaluate_batch(kind, &items)?,
-            )
-            .unwrap_or(Value::Null)),
+        guarded(|| match from_js(requests, "")? {
+            Value::Array(items) => self.inner.evaluate_batch(kind, &items),
             _ => Err(CoreError::invalid_input("", "requests must be an array")),
-        }))
+        })
+        .map(|items| to_js(&items))
+        .map_err(|e| to_js_error(&e))
     }
 
     /// Whether a `YYYY-MM-DD` date is a working day.
