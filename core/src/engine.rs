@@ -30,7 +30,7 @@ pub const MAX_BATCH: usize = 1_000_000;
 #[derive(Debug, Clone)]
 pub struct Engine {
     policy: Policy,
-    policy_ref: PolicyRef,
+    policy_ref: std::sync::Arc<PolicyRef>,
     tz: FixedOffset,
     calendar: Calendar,
 }
@@ -113,11 +113,11 @@ impl Engine {
             }])
         })?;
         let calendar = Calendar::new(&policy.calendar, tz)?;
-        let policy_ref = PolicyRef {
+        let policy_ref = std::sync::Arc::new(PolicyRef {
             id: policy.id.clone(),
             version: policy.version.clone(),
             hash: policy.hash(),
-        };
+        });
         Ok(Engine {
             policy,
             policy_ref,

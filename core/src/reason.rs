@@ -5,6 +5,7 @@
 //! [`catalogue`], so docs and tests can enumerate them.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A rule kefu applies: its stable reason code, its id in the rule book, and its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,9 +26,9 @@ pub struct Reason {
     /// Stable code (see [`Rule::code`]).
     pub code: &'static str,
     /// A Chinese sentence fit to show an agent.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// The same in English.
-    pub message_en: String,
+    pub message_en: Cow<'static, str>,
     /// The rule's id.
     pub rule: &'static str,
     /// The rule's source.
@@ -36,11 +37,15 @@ pub struct Reason {
 
 impl Rule {
     /// This rule as a reason with the given Chinese and English messages.
-    pub(crate) fn says(&'static self, message: String, message_en: String) -> Reason {
+    pub(crate) fn says(
+        &'static self,
+        message: impl Into<Cow<'static, str>>,
+        message_en: impl Into<Cow<'static, str>>,
+    ) -> Reason {
         Reason {
             code: self.code,
-            message,
-            message_en,
+            message: message.into(),
+            message_en: message_en.into(),
             rule: self.rule,
             source: self.source,
         }

@@ -308,8 +308,8 @@ pub struct ReturnDecision {
     pub goodwill: Option<Goodwill>,
     /// Why, rule by rule.
     pub reasons: Vec<Reason>,
-    /// The policy that decided.
-    pub policy: PolicyRef,
+    /// The policy that decided (shared, not copied, between decisions).
+    pub policy: std::sync::Arc<PolicyRef>,
 }
 
 macro_rules! rules {
@@ -389,7 +389,7 @@ rules! {
 pub(crate) struct Returns<'a> {
     pub policy: &'a ReturnsPolicy,
     pub tz: FixedOffset,
-    pub policy_ref: &'a PolicyRef,
+    pub policy_ref: &'a std::sync::Arc<PolicyRef>,
 }
 
 /// Check a request for contradictions that the types cannot see.
@@ -522,7 +522,7 @@ impl Returns<'_> {
             path,
             remedies: Vec::new(),
             window_ends_at: ends.format_in(self.tz),
-            window_last_day: last.format("%Y-%m-%d").to_string(),
+            window_last_day: crate::time::ymd(last),
             return_shipping_paid_by: None,
             deductions: Vec::new(),
             deductions_cents: 0,
@@ -530,8 +530,8 @@ impl Returns<'_> {
             refund_due_days: None,
             refund_due_at: None,
             goodwill: None,
-            reasons: Vec::new(),
-            policy: self.policy_ref.clone(),
+            reasons: Vec::with_capacity(8),
+            policy: std::sync::Arc::clone(self.policy_ref),
         }
     }
 
@@ -541,6 +541,7 @@ impl Returns<'_> {
         let signed = r.signed_at.date_in(self.tz);
         let end_day = day_after_end(signed, days)?;
         let last = end_day.pred_opt().unwrap_or(end_day);
+        let last_text = crate::time::ymd(last);
         let ends = start_of_day(end_day, self.tz);
         let mut d = self.empty(ReturnPath::NoReason, ends, last);
         let reasons = &mut d.reasons;
@@ -549,16 +550,16 @@ impl Returns<'_> {
         let in_window = r.requested_at < ends;
         if in_window {
             reasons.push(WINDOW_OPEN.says(
-                format!("签收次日起{days}天内申请（最后一天 {last}），在无理由退货期内。"),
+                format!("签收次日起{days}天内申请（最后一天 {last_text}），在无理由退货期内。"),
                 format!(
-                    "Requested within {days} days from the day after signing (last day {last})."
+                    "Requested within {days} days from the day after signing (last day {last_text})."
                 ),
             ));
         } else {
             blocked = true;
             reasons.push(WINDOW_EXPIRED.says(
-                format!("无理由退货期已于 {last} 结束（签收次日起{days}天），本次申请已超期。"),
-                format!("The no-reason window ended on {last} ({days} days from the day after signing); this request is late."),
+                format!("无理由退货期已于 {last_text} 结束（签收次日起{days}天），本次申请已超期。"),
+                format!("The no-reason window ended on {last_text} ({days} days from the day after signing); this request is late."),
             ));
         }
 
@@ -607,7 +608,7 @@ impl Returns<'_> {
         let mut faults: Vec<Reason> = Vec::new();
         if k.used_beyond_inspection {
             faults.push(USED.says(
-                String::from("商品已超出查验需要而使用，价值贬损较大，不再完好。"),
+                "商品已超出查验需要而使用，价值贬损较大，不再完好。",
                 String::from(
                     "The item was used beyond inspection and trial and has lost much value.",
                 ),
@@ -622,13 +623,13 @@ impl Returns<'_> {
         if c == Category::Electronics {
             if k.unauthorized_repair {
                 faults.push(REPAIRED.says(
-                    String::from("电子产品经过非授权维修。"),
-                    String::from("The electronics were repaired by someone not authorised."),
+                    "电子产品经过非授权维修。",
+                    "The electronics were repaired by someone not authorised.",
                 ));
             }
             if k.labels_tampered {
                 faults.push(LABELS.says(
-                    String::from("序列号、认证标志或标签被涂改。"),
+                    "序列号、认证标志或标签被涂改。",
                     String::from(
                         "Serial number, certification marks or labels were tampered with.",
                     ),
@@ -636,36 +637,27 @@ impl Returns<'_> {
             }
             if k.activated_or_data_left {
                 faults.push(ACTIVATED.says(
-                    String::from("电子产品已激活或留有个人信息。"),
-                    String::from("The electronics were activated or hold personal data."),
+                    "电子产品已激活或留有个人信息。",
+                    "The electronics were activated or hold personal data.",
                 ));
             }
         }
         if k.tags_removed && is_soft_goods(c) {
-            faults.push(TAGS.says(
-                String::from("吊牌已拆除或剪掉。"),
-                String::from("The tags were removed or cut."),
-            ));
+            faults.push(TAGS.says("吊牌已拆除或剪掉。", "The tags were removed or cut."));
         }
         if k.soiled_or_damaged {
             faults.push(SOILED.says(
-                String::from("商品有污渍、损坏或难以恢复的使用痕迹。"),
+                "商品有污渍、损坏或难以恢复的使用痕迹。",
                 String::from(
                     "The item is soiled, damaged, or worn in a way that is hard to restore.",
                 ),
             ));
         }
         if !k.accessories_complete {
-            faults.push(ACCESSORIES.says(
-                String::from("配件不齐全。"),
-                String::from("Accessories are missing."),
-            ));
+            faults.push(ACCESSORIES.says("配件不齐全。", "Accessories are missing."));
         }
         if !k.brand_marks_complete {
-            faults.push(BRAND.says(
-                String::from("品牌标识不完整。"),
-                String::from("Brand marks are missing."),
-            ));
+            faults.push(BRAND.says("品牌标识不完整。", "Brand marks are missing."));
         }
         let not_intact = !faults.is_empty();
         if not_intact {
@@ -675,13 +667,13 @@ impl Returns<'_> {
             // For media the broken seal is the Art. 6 exclusion above, not an inspection.
         } else if k.opened_to_inspect || k.seal_broken {
             reasons.push(INSPECTED.says(
-                String::from("为检查商品而拆封，不影响商品完好。"),
-                String::from("Opening the package to inspect the item does not break intactness."),
+                "为检查商品而拆封，不影响商品完好。",
+                "Opening the package to inspect the item does not break intactness.",
             ));
         } else {
             reasons.push(INTACT.says(
-                String::from("商品完好，配件、品牌标识齐全。"),
-                String::from("The item is intact, with its accessories and brand marks."),
+                "商品完好，配件、品牌标识齐全。",
+                "The item is intact, with its accessories and brand marks.",
             ));
         }
 
@@ -692,8 +684,8 @@ impl Returns<'_> {
                     once: true,
                 });
                 d.reasons.push(GOODWILL.says(
-                    String::from("不符合无理由退货条件，但可按店铺政策提供一次换货作为善意补偿（非退货权利）。"),
-                    String::from("Not eligible, but the shop's policy offers a one-time goodwill exchange (a gesture, not a right)."),
+                    "不符合无理由退货条件，但可按店铺政策提供一次换货作为善意补偿（非退货权利）。",
+                    "Not eligible, but the shop's policy offers a one-time goodwill exchange (a gesture, not a right).",
                 ));
             }
             return Ok(d);
@@ -704,14 +696,14 @@ impl Returns<'_> {
         if p.shop_pays_no_reason_shipping {
             d.return_shipping_paid_by = Some(Party::Shop);
             d.reasons.push(SHOP_SHIPS.says(
-                String::from("按店铺政策，退货运费由店铺承担。"),
-                String::from("By the shop's policy, the shop pays return shipping."),
+                "按店铺政策，退货运费由店铺承担。",
+                "By the shop's policy, the shop pays return shipping.",
             ));
         } else {
             d.return_shipping_paid_by = Some(Party::Buyer);
             d.reasons.push(BUYER_SHIPS.says(
-                String::from("无理由退货的退回运费由买家承担。"),
-                String::from("The buyer pays return shipping on a no-reason return."),
+                "无理由退货的退回运费由买家承担。",
+                "The buyer pays return shipping on a no-reason return.",
             ));
         }
         if p.charge_unreturned_gifts {
@@ -861,8 +853,8 @@ impl Returns<'_> {
             && !remedies.is_empty()
         {
             d.reasons.push(VOID.says(
-                String::from("商品经非授权拆修或三包凭证、标签被涂改，不实行三包。"),
-                String::from("Unauthorised repair or tampered labels void the 三包 obligations."),
+                "商品经非授权拆修或三包凭证、标签被涂改，不实行三包。",
+                "Unauthorised repair or tampered labels void the 三包 obligations.",
             ));
             return Ok(d);
         }
@@ -873,8 +865,8 @@ impl Returns<'_> {
         d.remedies = remedies;
         d.return_shipping_paid_by = Some(Party::Shop);
         d.reasons.push(FAULT_SHIPPING.says(
-            String::from("卖家责任的退换修，运费由店铺承担。"),
-            String::from("The shop pays shipping for a seller-fault return, exchange or repair."),
+            "卖家责任的退换修，运费由店铺承担。",
+            "The shop pays shipping for a seller-fault return, exchange or repair.",
         ));
         self.refund_terms(&mut d, r);
         Ok(d)
@@ -882,6 +874,15 @@ impl Returns<'_> {
 }
 
 /// 分 as yuan with two decimals, for messages.
-fn yuan(cents: i64) -> String {
-    format!("{}.{:02}", cents / 100, (cents % 100).abs())
+fn yuan(cents: i64) -> Yuan {
+    Yuan(cents)
+}
+
+/// 分 shown as yuan, written straight into the message (no string of its own).
+struct Yuan(i64);
+
+impl std::fmt::Display for Yuan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{:02}", self.0 / 100, (self.0 % 100).abs())
+    }
 }

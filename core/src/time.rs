@@ -4,7 +4,10 @@
 //! boundaries are taken in the policy's time zone. Nothing here reads the wall clock: every
 //! time kefu uses comes from the caller.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone,
+    Timelike,
+};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -32,8 +35,31 @@ impl Instant {
         self.0.with_timezone(&tz).date_naive()
     }
 
-    /// Written as RFC 3339 in `tz`, to the second.
+    /// Written as RFC 3339 in `tz`, to the second (`2026-03-09T00:00:00+08:00`).
     pub fn format_in(self, tz: FixedOffset) -> String {
+        let local = self.0.with_timezone(&tz).naive_local();
+        let (date, time) = (local.date(), local.time());
+        if (0..=9999).contains(&date.year()) {
+            let mut out = String::with_capacity(25);
+            push_ymd(&mut out, date);
+            out.push('T');
+            push2(&mut out, time.hour());
+            out.push(':');
+            push2(&mut out, time.minute());
+            out.push(':');
+            push2(&mut out, time.second());
+            let offset = tz.local_minus_utc();
+            out.push(if offset < 0 { '-' } else { '+' });
+            let offset = offset.unsigned_abs() / 60;
+            push2(&mut out, offset / 60);
+            out.push(':');
+            push2(&mut out, offset % 60);
+            return out;
+        }
+        self.format_in_slow(tz)
+    }
+
+    fn format_in_slow(self, tz: FixedOffset) -> String {
         self.0
             .with_timezone(&tz)
             .to_rfc3339_opts(SecondsFormat::Secs, false)
@@ -96,8 +122,35 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        f.write_str(&ymd(self.0))
     }
+}
+
+/// `YYYY-MM-DD`, written by hand: chrono's `format` parses its pattern on every call, and
+/// decisions write several dates each.
+pub fn ymd(date: NaiveDate) -> String {
+    if (0..=9999).contains(&date.year()) {
+        let mut out = String::with_capacity(10);
+        push_ymd(&mut out, date);
+        out
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
+}
+
+fn push_ymd(out: &mut String, date: NaiveDate) {
+    let y = date.year().unsigned_abs();
+    push2(out, y / 100);
+    push2(out, y % 100);
+    out.push('-');
+    push2(out, date.month());
+    out.push('-');
+    push2(out, date.day());
+}
+
+fn push2(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + u8::try_from(n / 10 % 10).unwrap_or(0)));
+    out.push(char::from(b'0' + u8::try_from(n % 10).unwrap_or(0)));
 }
 
 impl<'de> Deserialize<'de> for Date {
