@@ -286,7 +286,15 @@ impl Engine {
         };
         let out = py.detach(|| guarded(|| self.inner.evaluate_batch(kind, &values)));
         let items = out.map_err(|e| to_py_err(py, e))?;
-        to_py(py, &serde_json::to_value(items).unwrap_or(Value::Null))
+        // Row by row: one small JSON value at a time, not one for the whole batch.
+        let list = PyList::empty(py);
+        for item in &items {
+            list.append(to_py(
+                py,
+                &serde_json::to_value(item).unwrap_or(Value::Null),
+            )?)?;
+        }
+        Ok(list.into_any().unbind())
     }
 
     fn is_workday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
