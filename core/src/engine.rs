@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 /// The decision kinds `evaluate` knows, by name.
 pub const KINDS: &[&str] = &[
+    "order_flag",
+    "order_action",
     "check_return",
     "is_workday",
     "add_working_time",
@@ -44,6 +46,10 @@ pub enum Decision {
     Return(ReturnDecision),
     /// `is_workday`.
     Day(DayInfo),
+    /// `order_flag`.
+    Flag(crate::orders::FlagDecision),
+    /// `order_action`.
+    Action(crate::orders::ActionDecision),
     /// `add_working_time`.
     At {
         /// The deadline.
@@ -183,6 +189,27 @@ impl Engine {
         .decide(request)
     }
 
+    /// The flag an order should carry now, and why (rule book §1).
+    pub fn order_flag(
+        &self,
+        order: &crate::orders::OrderFacts,
+    ) -> Result<crate::orders::FlagDecision> {
+        crate::orders::flags::decide(&self.policy.orders, &self.policy_ref, order)
+    }
+
+    /// What to do with a modify / cancel / stock-out / price-difference request (rule book §2).
+    pub fn order_action(
+        &self,
+        request: &crate::orders::ActionRequest,
+    ) -> Result<crate::orders::ActionDecision> {
+        crate::orders::actions::decide(
+            &self.policy.orders,
+            &self.calendar,
+            &self.policy_ref,
+            request,
+        )
+    }
+
     /// Whether a `YYYY-MM-DD` date is a working day.
     pub fn is_workday(&self, date: Date) -> Result<bool> {
         self.calendar.is_workday(date.0).map_err(|e| at(e, "/date"))
@@ -237,6 +264,8 @@ impl Engine {
     ) -> Result<Decision> {
         Ok(match kind {
             "check_return" => Decision::Return(self.check_return(&from_deserializer(request)?)?),
+            "order_flag" => Decision::Flag(self.order_flag(&from_deserializer(request)?)?),
+            "order_action" => Decision::Action(self.order_action(&from_deserializer(request)?)?),
             "is_workday" => {
                 let r: DateRequest = from_deserializer(request)?;
                 Decision::Day(self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?)

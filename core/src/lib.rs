@@ -25,6 +25,7 @@ pub mod decode;
 mod engine;
 mod error;
 pub mod num;
+pub mod orders;
 pub mod policy;
 pub mod reason;
 pub mod returns;

@@ -30,6 +30,8 @@ pub struct Policy {
     pub calendar: CalendarPolicy,
     /// Return and refund rules (rule book §3).
     pub returns: ReturnsPolicy,
+    /// Order flags and flows (rule book §1, §2).
+    pub orders: OrdersPolicy,
 }
 
 impl Default for Policy {
@@ -40,6 +42,7 @@ impl Default for Policy {
             time_zone: String::from("+08:00"),
             calendar: CalendarPolicy::default(),
             returns: ReturnsPolicy::default(),
+            orders: OrdersPolicy::default(),
         }
     }
 }
@@ -170,6 +173,31 @@ impl Default for ReturnsPolicy {
     }
 }
 
+/// Order flags and flows (rule book §1, §2; seed 001).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default, remote = "Self")]
+pub struct OrdersPolicy {
+    /// The shop's platform when an order does not say (flag codes differ on Pinduoduo).
+    pub platform: crate::orders::Platform,
+    /// The shop's own labels for flags (e.g. `{"blue": "VIP 客户"}`); others keep the seed's.
+    pub labels: BTreeMap<crate::orders::Flag, String>,
+    /// Working days within which a refund is done (seed 001 §1.2: 1–2).
+    pub refund_working_days: Count,
+    /// Hours after payment before the buyer may apply for a pre-shipment refund (seed: 24).
+    pub refund_apply_after_hours: Count,
+}
+
+impl Default for OrdersPolicy {
+    fn default() -> Self {
+        OrdersPolicy {
+            platform: crate::orders::Platform::Taobao,
+            labels: BTreeMap::new(),
+            refund_working_days: Count(2),
+            refund_apply_after_hours: Count(24),
+        }
+    }
+}
+
 /// Which policy decided: API.md "`policy`: `{id, version, hash}`".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PolicyRef {
@@ -294,6 +322,32 @@ impl Policy {
                 String::from("must be 0 to 3650"),
             );
         }
+        let o = &self.orders;
+        if o.refund_working_days.0 < 1 || o.refund_working_days.0 > 15 {
+            bad(
+                "/orders/refund_working_days",
+                String::from("must be 1 to 15"),
+            );
+        }
+        if o.refund_apply_after_hours.0 > 72 {
+            bad(
+                "/orders/refund_apply_after_hours",
+                String::from("must be 0 to 72"),
+            );
+        }
+        for (flag, text) in &o.labels {
+            let n = text.chars().count();
+            if n == 0 || n > 64 {
+                let key = serde_json::to_value(flag)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                bad(
+                    &format!("/orders/labels/{key}"),
+                    format!("must have 1 to 64 characters, has {n}"),
+                );
+            }
+        }
         if r.max_repairs.0 < 1 || r.max_repairs.0 > 2 {
             bad(
                 "/returns/max_repairs",
@@ -308,6 +362,7 @@ impl Policy {
 
 crate::object_only!(
     Policy,
+    OrdersPolicy,
     CalendarPolicy,
     WorkingHours,
     YearPolicy,

@@ -54,5 +54,7 @@ impl Rule {
 
 /// Every reason code kefu can emit, grouped by capability.
 pub fn catalogue() -> Vec<&'static Rule> {
-    crate::returns::RULES.to_vec()
+    let mut out = crate::returns::RULES.to_vec();
+    out.extend(crate::orders::rules());
+    out
 }
