@@ -24,7 +24,91 @@ export interface Problem {
   message: string;
 }
 
-export type Kind = 'check_return' | 'is_workday' | 'add_working_time' | 'working_minutes_between';
+export type Kind = 'order_flag' | 'order_action' | 'check_return' | 'is_workday' | 'add_working_time' | 'working_minutes_between';
+
+export type Platform = 'taobao' | 'jd' | 'pinduoduo';
+export type FlagName = 'gray' | 'red' | 'yellow' | 'green' | 'blue' | 'purple';
+
+export interface OrderFacts {
+  order_id?: string | null;
+  platform?: Platform | null;
+  paid?: boolean;
+  paid_at?: Instant | null;
+  entered?: boolean;
+  shipped?: boolean;
+  waybill_uploaded?: boolean;
+  marketing_done?: boolean;
+  info_change_pending?: boolean;
+  after_sales?: {
+    stock_out_before_entry?: boolean;
+    stock_out_after_entry?: boolean;
+    return_exchange?: boolean;
+    refund?: boolean;
+    price_difference?: boolean;
+  };
+  linked_order_id?: string | null;
+  /** The flag the order carries now: a name, or the platform's code. */
+  current_flag?: FlagName | number | null;
+}
+
+export interface FlagDecision {
+  flag: FlagName;
+  /** The platform's code; null for gray on Pinduoduo (no tag). */
+  flag_code: number | null;
+  platform: Platform;
+  label: string;
+  change: boolean | null;
+  owed: { code: string; message: string; message_en: string }[];
+  reasons: Reason[];
+  policy: PolicyRef;
+}
+
+export interface ItemSpec {
+  item_code: string;
+  size?: string | null;
+  colour?: string | null;
+}
+
+export interface ActionRequest {
+  type: 'modify' | 'cancel_before_shipment' | 'stock_out' | 'price_difference';
+  order: OrderFacts;
+  now: Instant;
+  changes?: {
+    shipping_info?: { recipient?: string | null; phone?: string | null; address?: string | null } | null;
+    delivery_method?: string | null;
+    item?: ItemSpec | null;
+  } | null;
+  want?: 'return' | 'exchange' | 'close' | null;
+  new_item?: ItemSpec | null;
+  price_difference_cents?: number | null;
+  choice?: 'exchange' | 'refund' | 'wait' | null;
+  items_total?: number | null;
+  items_out_of_stock?: number | null;
+  ship?: 'together' | 'in_stock_first' | null;
+  linked_order_id?: string | null;
+  item?: ItemSpec | null;
+  amount_cents?: number | null;
+}
+
+export type Action =
+  | 'change_directly' | 'hand_off' | 'refuse' | 'recall' | 'close_trade' | 'create_exchange_order'
+  | 'note_and_link' | 'note_and_wait' | 'refund' | 'ship_in_stock_first' | 'create_price_difference_order';
+
+export interface ActionDecision {
+  action: Action;
+  department: 'customer_service' | 'logistics' | 'after_sales';
+  handoff: { order_id: string | null; facts: string[] } | null;
+  flag: FlagName;
+  flag_code: number | null;
+  platform: Platform;
+  flag_label: string;
+  note: string | null;
+  buyer_message: string;
+  buyer_message_en: string;
+  deadlines: { refund_apply_from: Instant | null; refund_due_by: Instant | null };
+  reasons: Reason[];
+  policy: PolicyRef;
+}
 
 /** An RFC 3339 instant with an offset, e.g. "2026-03-01T10:00:00+08:00". */
 export type Instant = string;
@@ -137,6 +221,12 @@ export interface Policy {
     years?: Record<string, { holidays?: { name: string; from: DateString; to: DateString }[]; workdays?: DateString[] }>;
     closures?: DateString[];
   };
+  orders?: {
+    platform?: Platform;
+    labels?: Partial<Record<FlagName, string>>;
+    refund_working_days?: number;
+    refund_apply_after_hours?: number;
+  };
   returns?: {
     no_reason_days?: number;
     refund_days_after_receipt?: number;
@@ -156,7 +246,11 @@ export declare class Engine {
   /** Compile `policy` (object, JSON text, or nothing for the defaults). Throws INVALID_POLICY. */
   constructor(policy?: Policy | string | null);
   checkReturn(request: ReturnRequest | string): ReturnDecision;
+  orderFlag(order: OrderFacts | string): FlagDecision;
+  orderAction(request: ActionRequest | string): ActionDecision;
   evaluate(kind: 'check_return', request: ReturnRequest | string): ReturnDecision;
+  evaluate(kind: 'order_flag', request: OrderFacts | string): FlagDecision;
+  evaluate(kind: 'order_action', request: ActionRequest | string): ActionDecision;
   evaluate(kind: 'is_workday', request: { date: DateString } | string): DayInfo;
   evaluate(kind: 'add_working_time', request: { start: Instant; minutes: number } | string): { at: Instant };
   evaluate(kind: 'working_minutes_between', request: { from: Instant; to: Instant } | string): { minutes: number };
@@ -175,6 +269,8 @@ export declare const ERROR_CODES: readonly ErrorCode[];
 export declare const KINDS: readonly Kind[];
 export declare const VERSION: string;
 export declare function checkReturn(request: ReturnRequest | string): ReturnDecision;
+export declare function orderFlag(order: OrderFacts | string): FlagDecision;
+export declare function orderAction(request: ActionRequest | string): ActionDecision;
 export declare function evaluate(kind: Kind, request: object | string): unknown;
 export declare function evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
 export declare function isWorkday(date: DateString): boolean;

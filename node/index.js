@@ -20,6 +20,8 @@ module.exports = {
   KINDS: Object.freeze(native.kinds()),
   VERSION: native.version(),
   checkReturn: (request) => defaultEngine().checkReturn(request),
+  orderFlag: (order) => defaultEngine().orderFlag(order),
+  orderAction: (request) => defaultEngine().orderAction(request),
   evaluate: (kind, request) => defaultEngine().evaluate(kind, request),
   evaluateBatch: (kind, requests) => defaultEngine().evaluateBatch(kind, requests),
   isWorkday: (date) => defaultEngine().isWorkday(date),

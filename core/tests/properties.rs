@@ -167,3 +167,72 @@ fn every_reason_code_is_exercised_by_a_shared_case() {
         "reason codes no shared case expects: {missing:?}"
     );
 }
+
+/// `core/REASONS.md` lists every reason code and action; regenerate with `KEFU_BLESS=1`.
+#[test]
+fn reason_docs_are_current() {
+    let mut doc = String::from("# Reason codes and actions\n\nGenerated from the code by `core/tests/properties.rs` (`KEFU_BLESS=1 cargo test -p kefu-core --test properties` rewrites it); a test fails when it is out of date.\n\n## Reason codes\n\n| code | rule | source | when |\n|---|---|---|---|\n");
+    for r in kefu_core::catalogue() {
+        doc.push_str(&format!(
+            "| `{}` | `{}` | {} | {} |\n",
+            r.code, r.rule, r.source, r.summary
+        ));
+    }
+    doc.push_str("\n## Order actions (`order_action`)\n\n| action | meaning |\n|---|---|\n");
+    for (_, name, meaning) in kefu_core::orders::Action::ALL {
+        doc.push_str(&format!("| `{name}` | {meaning} |\n"));
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/REASONS.md");
+    if std::env::var_os("KEFU_BLESS").is_some() {
+        std::fs::write(path, &doc).unwrap();
+    }
+    let current = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(current == doc, "core/REASONS.md is out of date: run KEFU_BLESS=1 cargo test -p kefu-core --test properties");
+}
+
+#[test]
+fn every_action_is_named_as_it_serializes() {
+    for (action, name, _) in kefu_core::orders::Action::ALL {
+        assert_eq!(
+            serde_json::to_value(action).unwrap(),
+            serde_json::json!(name)
+        );
+    }
+}
+
+const PLATFORMS: [&str; 3] = ["taobao", "jd", "pinduoduo"];
+
+prop_compose! {
+    /// Order facts that do not contradict each other, with any after-sales matters.
+    fn order_facts()(paid in any::<bool>(), entered in any::<bool>(), shipped in any::<bool>(), waybill in any::<bool>(),
+                     flags in proptest::collection::vec(any::<bool>(), 7), platform in 0usize..3) -> Value {
+        let paid = paid || entered || shipped;
+        let shipped = shipped && paid;
+        json!({
+            "order_id": "T1", "platform": PLATFORMS[platform],
+            "paid": paid, "entered": entered && paid, "shipped": shipped, "waybill_uploaded": waybill && shipped,
+            "marketing_done": flags[0], "info_change_pending": flags[1],
+            "after_sales": { "stock_out_before_entry": flags[2], "stock_out_after_entry": flags[3], "return_exchange": flags[4],
+                             "refund": flags[5], "price_difference": flags[6] },
+            "linked_order_id": "T0",
+        })
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// While an after-sales matter is open the flag is red; the decision depends only on its input.
+    #[test]
+    fn an_open_after_sales_matter_makes_the_flag_red(order in order_facts()) {
+        let d = engine().evaluate("order_flag", &order).unwrap();
+        let open = order["after_sales"].as_object().unwrap().values().any(|v| v == true);
+        if open {
+            prop_assert_eq!(&d["flag"], "red");
+        } else {
+            prop_assert_ne!(&d["flag"], "red");
+        }
+        let again = Engine::from_value(&Value::Null).unwrap().evaluate("order_flag", &order).unwrap();
+        prop_assert_eq!(d, again);
+    }
+}

@@ -43,6 +43,8 @@ __all__ = [
     "evaluate",
     "evaluate_batch",
     "is_workday",
+    "order_action",
+    "order_flag",
     "policy",
     "policy_hash",
     "validate_policy",
@@ -65,6 +67,16 @@ def default_engine() -> Engine:
 def check_return(request: Request) -> Dict[str, Any]:
     """May this item go back, how, until when, who pays shipping (rule book §3)."""
     return default_engine().check_return(request)
+
+
+def order_flag(order: Request) -> Dict[str, Any]:
+    """The flag an order should carry now, its platform code, and why (rule book §1)."""
+    return default_engine().order_flag(order)
+
+
+def order_action(request: Request) -> Dict[str, Any]:
+    """What to do with a modify / cancel / stock-out / price-difference request (rule book §2)."""
+    return default_engine().order_action(request)
 
 
 def evaluate(kind: str, request: Request) -> Dict[str, Any]:

@@ -192,6 +192,22 @@ impl Engine {
         self.run(env, "check_return", request)
     }
 
+    /// The flag an order should carry now (rule book §1).
+    #[napi(ts_args_type = "order: object | string", ts_return_type = "any")]
+    pub fn order_flag<'env>(&self, env: &'env Env, order: Unknown<'_>) -> Result<Unknown<'env>> {
+        self.run(env, "order_flag", order)
+    }
+
+    /// What to do with a request on an order (rule book §2).
+    #[napi(ts_args_type = "request: object | string", ts_return_type = "any")]
+    pub fn order_action<'env>(
+        &self,
+        env: &'env Env,
+        request: Unknown<'_>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, "order_action", request)
+    }
+
     /// Any decision by kind name.
     #[napi(
         ts_args_type = "kind: string, request: object | string",

@@ -259,6 +259,14 @@ impl Engine {
         self.run(py, "check_return", request)
     }
 
+    fn order_flag(&self, py: Python<'_>, order: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.run(py, "order_flag", order)
+    }
+
+    fn order_action(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.run(py, "order_action", request)
+    }
+
     fn evaluate(
         &self,
         py: Python<'_>,

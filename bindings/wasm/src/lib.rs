@@ -163,6 +163,18 @@ impl Engine {
         self.run("check_return", request)
     }
 
+    /// The flag an order should carry now (rule book §1).
+    #[wasm_bindgen(js_name = orderFlag)]
+    pub fn order_flag(&self, order: JsValue) -> Result<JsValue, JsValue> {
+        self.run("order_flag", order)
+    }
+
+    /// What to do with a request on an order (rule book §2).
+    #[wasm_bindgen(js_name = orderAction)]
+    pub fn order_action(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        self.run("order_action", request)
+    }
+
     /// Any decision by kind name.
     pub fn evaluate(&self, kind: &str, request: JsValue) -> Result<JsValue, JsValue> {
         self.run(kind, request)

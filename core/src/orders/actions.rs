@@ -182,6 +182,23 @@ pub enum Action {
     CreatePriceDifferenceOrder,
 }
 
+impl Action {
+    /// Every action, with what it means for the agent (for docs).
+    pub const ALL: [(Action, &'static str, &'static str); 11] = [
+        (Action::ChangeDirectly, "change_directly", "Not yet entered: the agent changes the order and flags it purple with the change in the note (seed 001 §1.1)."),
+        (Action::HandOff, "hand_off", "Entered (yellow, being stocked): the order number and the change go to logistics (seed 001 §1.1 2.2)."),
+        (Action::Refuse, "refuse", "Already shipped: no change, no pre-shipment cancel; in transit the buyer hears 商品正在配送中，无法修改 (seed 001 §1.1, §1.2)."),
+        (Action::Recall, "recall", "Entered and the buyer returns it: after-sales and logistics recall it, it does not ship; refund in working days (seed 001 §1.2 3)."),
+        (Action::CloseTrade, "close_trade", "Unpaid: close the trade in the back office (seed 001 §1.2 5)."),
+        (Action::CreateExchangeOrder, "create_exchange_order", "Entered and exchanged, or a stock-out exchange: after-sales makes the exchange order (seed 001 §1.2 3, §1.3 1.1)."),
+        (Action::NoteAndLink, "note_and_link", "Paid, not entered, exchanged: confirm the new item and the difference, link the orders in both notes (seed 001 §1.2 4)."),
+        (Action::NoteAndWait, "note_and_wait", "Note it and wait: the buyer applies for the refund 24 hours after payment, or decides later on a stock-out (seed 001 §1.2 4, §1.3 1.3)."),
+        (Action::Refund, "refund", "Stock-out, refund: refund the missing item after the buyer applies (seed 001 §1.3 1.2)."),
+        (Action::ShipInStockFirst, "ship_in_stock_first", "Several items: in-stock items ship first; the rest is refunded or waits (seed 001 §1.3)."),
+        (Action::CreatePriceDifferenceOrder, "create_price_difference_order", "A 补差价 order naming the item (款号, size, colour) and the order it belongs to; red (seed 001 §1.1 注意事项3)."),
+    ];
+}
+
 /// Who does it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
