@@ -528,8 +528,16 @@ impl Ctx<'_> {
                 String::from("Your order has shipped and can no longer be changed.");
             return Ok(d);
         }
+        // An open after-sales matter keeps the order red whatever else is done (red > purple > yellow).
+        let unless_red = |flag: Flag| {
+            if current == Flag::Red {
+                Flag::Red
+            } else {
+                flag
+            }
+        };
         if o.entered {
-            let mut d = self.base(r, Action::HandOff, Department::Logistics, Flag::Yellow, &HANDOFF, String::from("订单已录入后台（黄色旗帜，备货中）：把订单号及修改信息发给物流部修改。"), "Entered (yellow, being stocked): hand the order number and the change to logistics.");
+            let mut d = self.base(r, Action::HandOff, Department::Logistics, unless_red(Flag::Yellow), &HANDOFF, String::from("订单已录入后台（黄色旗帜，备货中）：把订单号及修改信息发给物流部修改。"), "Entered (yellow, being stocked): hand the order number and the change to logistics.");
             d.handoff = Some(Handoff {
                 order_id: Self::order_id(r),
                 facts,
@@ -543,7 +551,7 @@ impl Ctx<'_> {
             r,
             Action::ChangeDirectly,
             Department::CustomerService,
-            Flag::Purple,
+            unless_red(Flag::Purple),
             &DIRECT,
             String::from("订单未录入系统：客服直接修改，标紫色旗帜并备注修改信息。"),
             "Not yet entered: change it directly, flag purple, note the change.",
