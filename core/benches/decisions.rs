@@ -20,19 +20,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check_return/value_in_value_out", |b| {
         b.iter(|| engine.evaluate("check_return", black_box(&value)).unwrap())
     });
-    let order: kefu_core::orders::OrderFacts = serde_json::from_value(serde_json::json!({
-        "order_id": "T1", "paid": true, "entered": true, "marketing_done": true,
-        "after_sales": { "refund": true }, "current_flag": 2
-    }))
-    .unwrap();
+    let order: kefu_core::orders::OrderFacts =
+        serde_json::from_str(include_str!("../../tests/bench/order_flag.json")).unwrap();
     c.bench_function("order_flag/typed", |b| {
         b.iter(|| engine.order_flag(black_box(&order)).unwrap())
     });
-    let action: kefu_core::orders::ActionRequest = serde_json::from_value(serde_json::json!({
-        "type": "cancel_before_shipment", "want": "return", "now": "2026-02-13T17:00:00+08:00",
-        "order": { "order_id": "T1", "paid": true, "paid_at": "2026-02-13T10:00:00+08:00" }
-    }))
-    .unwrap();
+    let action: kefu_core::orders::ActionRequest =
+        serde_json::from_str(include_str!("../../tests/bench/order_action.json")).unwrap();
     c.bench_function("order_action/typed", |b| {
         b.iter(|| engine.order_action(black_box(&action)).unwrap())
     });

@@ -17,6 +17,8 @@ function perCall(fn, n = 20000, runs = 7) {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
+const order = JSON.parse(readFileSync(new URL('../../tests/bench/order_flag.json', import.meta.url), 'utf8'));
+const action = JSON.parse(readFileSync(new URL('../../tests/bench/order_action.json', import.meta.url), 'utf8'));
 const text = JSON.stringify(request);
 const batch = Array(1000).fill(request);
 for (const [host, kefu] of Object.entries(hosts)) {
@@ -26,6 +28,8 @@ for (const [host, kefu] of Object.entries(hosts)) {
     [`${host} checkReturn(json text)`]: perCall(() => engine.checkReturn(text)),
     [`${host} evaluateBatch, per row (1000 rows)`]: perCall(() => engine.evaluateBatch('check_return', batch), 20) / 1000,
     [`${host} isWorkday`]: perCall(() => engine.isWorkday('2026-02-14')),
+    [`${host} orderFlag`]: perCall(() => engine.orderFlag(order)),
+    [`${host} orderAction`]: perCall(() => engine.orderAction(action)),
   };
   for (const [name, ns] of Object.entries(rows)) console.log(`${name}: ${(ns / 1000).toFixed(2)} µs`);
 }

@@ -9,6 +9,8 @@ import kefu
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 REQUEST = json.loads((ROOT / "tests" / "bench" / "realistic_return.json").read_text(encoding="utf-8"))
+ORDER = json.loads((ROOT / "tests" / "bench" / "order_flag.json").read_text(encoding="utf-8"))
+ACTION = json.loads((ROOT / "tests" / "bench" / "order_action.json").read_text(encoding="utf-8"))
 
 
 def per_call(fn, n: int = 20000, runs: int = 7) -> float:
@@ -32,6 +34,8 @@ if __name__ == "__main__":
         "python check_return(json text)": per_call(lambda: engine.check_return(text)),
         "python evaluate_batch, per row (1000 rows)": per_call(lambda: engine.evaluate_batch("check_return", batch), n=20) / 1000,
         "python is_workday": per_call(lambda: engine.is_workday("2026-02-14")),
+        "python order_flag": per_call(lambda: engine.order_flag(ORDER)),
+        "python order_action": per_call(lambda: engine.order_action(ACTION)),
     }
     for name, ns in rows.items():
         print(f"{name}: {ns / 1000:.2f} µs")
