@@ -236,3 +236,65 @@ proptest! {
         prop_assert_eq!(d, again);
     }
 }
+
+/// One step in an order's life, as agents and platforms apply them.
+#[derive(Debug, Clone, Copy)]
+enum OrderEvent {
+    Pay,
+    Enter,
+    Ship,
+    UploadWaybill,
+    Market,
+    ChangeInfo,
+    Open(usize),
+    Close(usize),
+}
+
+const MATTERS: [&str; 5] = [
+    "stock_out_before_entry",
+    "stock_out_after_entry",
+    "return_exchange",
+    "refund",
+    "price_difference",
+];
+
+fn order_event() -> impl Strategy<Value = OrderEvent> {
+    prop_oneof![
+        Just(OrderEvent::Pay),
+        Just(OrderEvent::Enter),
+        Just(OrderEvent::Ship),
+        Just(OrderEvent::UploadWaybill),
+        Just(OrderEvent::Market),
+        Just(OrderEvent::ChangeInfo),
+        (0usize..5).prop_map(OrderEvent::Open),
+        (0usize..5).prop_map(OrderEvent::Close),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Over any sequence of events (applied only where they make sense), the flag is red
+    /// exactly while an after-sales matter is open, and each decision is reproducible.
+    #[test]
+    fn the_flag_is_red_exactly_while_after_sales_is_open(events in proptest::collection::vec(order_event(), 1..30)) {
+        let mut order = json!({ "order_id": "T9", "linked_order_id": "T8", "after_sales": {} });
+        for event in events {
+            match event {
+                OrderEvent::Pay => order["paid"] = json!(true),
+                OrderEvent::Enter if order["paid"] == true => order["entered"] = json!(true),
+                OrderEvent::Ship if order["paid"] == true => order["shipped"] = json!(true),
+                OrderEvent::UploadWaybill if order["shipped"] == true => order["waybill_uploaded"] = json!(true),
+                OrderEvent::Market => order["marketing_done"] = json!(true),
+                OrderEvent::ChangeInfo => order["info_change_pending"] = json!(true),
+                OrderEvent::Open(i) => order["after_sales"][MATTERS[i]] = json!(true),
+                OrderEvent::Close(i) => order["after_sales"][MATTERS[i]] = json!(false),
+                _ => {}
+            }
+            let d = engine().evaluate("order_flag", &order).unwrap();
+            let open = order["after_sales"].as_object().unwrap().values().any(|v| v == true);
+            prop_assert_eq!(d["flag"] == "red", open, "{} -> {}", order, d["flag"]);
+            prop_assert_eq!(&d, &engine().evaluate("order_flag", &order).unwrap());
+        }
+    }
+}
