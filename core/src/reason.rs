@@ -52,6 +52,18 @@ impl Rule {
     }
 }
 
+/// Declares a capability's rules as statics and lists them all in its `RULES`, so every code a
+/// module can emit is also in [`catalogue`].
+macro_rules! rules {
+    ($($name:ident = $code:literal, $rule:literal, $source:expr, $summary:literal;)*) => {
+        $(pub(crate) static $name: $crate::reason::Rule =
+            $crate::reason::Rule { code: $code, rule: $rule, source: $source, summary: $summary };)*
+        /// Every reason code of this module.
+        pub(crate) static RULES: &[&$crate::reason::Rule] = &[$(&$name),*];
+    };
+}
+pub(crate) use rules;
+
 /// Every reason code kefu can emit, grouped by capability.
 pub fn catalogue() -> Vec<&'static Rule> {
     let mut out = crate::returns::RULES.to_vec();

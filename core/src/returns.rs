@@ -312,15 +312,7 @@ pub struct ReturnDecision {
     pub policy: std::sync::Arc<PolicyRef>,
 }
 
-macro_rules! rules {
-    ($($name:ident = $code:literal, $rule:literal, $source:expr, $summary:literal;)*) => {
-        $(pub(crate) static $name: Rule = Rule { code: $code, rule: $rule, source: $source, summary: $summary };)*
-        /// Every reason code of the returns capability.
-        pub(crate) static RULES: &[&Rule] = &[$(&$name),*];
-    };
-}
-
-rules! {
+crate::reason::rules! {
     WINDOW_OPEN = "WITHIN_RETURN_WINDOW", "returns.window", "《网络购买商品七日无理由退货暂行办法》第十条; 消费者权益保护法第二十五条",
         "Requested within the seven days that start the day after signing.";
     WINDOW_EXPIRED = "RETURN_WINDOW_EXPIRED", "returns.window", "《网络购买商品七日无理由退货暂行办法》第十条; 消费者权益保护法第二十五条",

@@ -260,15 +260,7 @@ pub struct ActionDecision {
     pub policy: Arc<PolicyRef>,
 }
 
-macro_rules! rules {
-    ($($name:ident = $code:literal, $rule:literal, $source:expr, $summary:literal;)*) => {
-        $(pub(crate) static $name: Rule = Rule { code: $code, rule: $rule, source: $source, summary: $summary };)*
-        /// Every reason code of order actions.
-        pub(crate) static RULES: &[&Rule] = &[$(&$name),*];
-    };
-}
-
-rules! {
+crate::reason::rules! {
     IN_TRANSIT = "MODIFY_IN_TRANSIT", "orders.modify", "seed 001 §1.1 注意事项1",
         "Shipped but the waybill is not uploaded yet: refuse, the goods are on their way.";
     MODIFY_SHIPPED = "MODIFY_SHIPPED", "orders.modify", "seed 001 §1.1 操作流程2.1",

@@ -218,15 +218,7 @@ pub struct FlagDecision {
     pub policy: Arc<PolicyRef>,
 }
 
-macro_rules! rules {
-    ($($name:ident = $code:literal, $rule:literal, $source:expr, $summary:literal;)*) => {
-        $(pub(crate) static $name: Rule = Rule { code: $code, rule: $rule, source: $source, summary: $summary };)*
-        /// Every reason code of order flags.
-        pub(crate) static RULES: &[&Rule] = &[$(&$name),*];
-    };
-}
-
-rules! {
+crate::reason::rules! {
     RED = "FLAG_RED_AFTER_SALES", "orders.flag.red", "seed 001 §1.1 注意店铺后各颜色旗帜代表性 1",
         "An after-sales matter is open (stock-out, return/exchange, refund, price difference): red.";
     PURPLE = "FLAG_PURPLE_INFO_CHANGED", "orders.flag.purple", "seed 001 §1.1 注意店铺后各颜色旗帜代表性 2",
