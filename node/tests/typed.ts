@@ -1,6 +1,6 @@
 // Compiled by `tsc` in the test command: the package's types must accept real use and
 // reject wrong use. The same calls run for real in host.test.mjs.
-import { Engine, checkReturn, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest } from '..';
+import { Engine, checkReturn, orderFlag, orderAction, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision } from '..';
 
 const request: ReturnRequest = {
   reason: 'no_reason',
@@ -23,4 +23,9 @@ try {
 }
 // @ts-expect-error: 'refund_now' is not a reason
 const wrong: ReturnRequest = { ...request, reason: 'refund_now' };
-void [verdict, due, codes, wrong];
+const flag: FlagDecision = orderFlag({ platform: 'pinduoduo', paid: true, current_flag: 2 });
+const code: number | null = flag.flag_code;
+const act: ActionDecision = orderAction({ type: 'stock_out', now: '2026-03-02T10:00:00+08:00', order: { paid: true }, choice: 'wait', items_total: 1 });
+// @ts-expect-error: 'cancel' is not an action request type
+orderAction({ type: 'cancel', now: '2026-03-02T10:00:00+08:00', order: {} });
+void [verdict, due, codes, wrong, code, act.deadlines.refund_due_by];
