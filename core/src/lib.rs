@@ -34,7 +34,7 @@ pub mod time;
 pub use calendar::{Calendar, DayInfo, DayKind};
 pub use engine::{default_engine, guarded, BatchItem, Decision, Engine, KINDS, MAX_BATCH};
 pub use error::{Error, ErrorCode, Problem, Result};
-pub use policy::{validate_policy, Policy, PolicyRef};
+pub use policy::{validate_policy, validate_policy_json, Policy, PolicyRef};
 pub use reason::{catalogue, Reason, Rule};
 pub use returns::{ReturnDecision, ReturnRequest, Verdict};
 pub use time::{Date, Instant};

@@ -378,6 +378,14 @@ pub fn validate_policy(doc: &Value) -> Vec<Problem> {
     }
 }
 
+/// [`validate_policy`] on JSON text; text that is not JSON is one problem at `""`.
+pub fn validate_policy_json(text: &str) -> Vec<Problem> {
+    match Policy::from_json(text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    }
+}
+
 /// Deserialize, and on each structural error note it, remove the offending value and try
 /// again, so one call reports every problem rather than the first.
 fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {

@@ -1,5 +1,5 @@
 // Compiled by `tsc` in the test command: the package's types must accept real use and
-// reject wrong use. The same calls run for real in host.test.mjs.
+// reject wrong use. Calls of these shapes run for real in host.test.mjs and the shared cases.
 import { Engine, checkReturn, orderFlag, orderAction, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision } from '..';
 
 const request: ReturnRequest = {

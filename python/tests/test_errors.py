@@ -97,6 +97,9 @@ def test_a_bad_policy_lists_every_problem() -> None:
     assert paths == ["/colour", "/returns/no_reason_days", "/returns/refund_days_after_receipt", "/time_zone"]
     assert sorted(p["path"] for p in kefu.validate_policy(doc)) == paths
     assert kefu.validate_policy({}) == []
+    # The same from JSON text; text that is not JSON is one problem at the document.
+    assert [p["path"] for p in kefu.validate_policy('{"colour": 1, "orders": {"refund_working_days": 0}}')] == ["/colour", "/orders/refund_working_days"]
+    assert [p["path"] for p in kefu.validate_policy('{"returns": ')] == [""]
 
 
 def test_batch_keeps_every_row_in_order() -> None:

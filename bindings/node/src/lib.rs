@@ -295,10 +295,7 @@ pub fn validate_policy(env: Env, doc: Unknown<'_>) -> Result<Value> {
     guarded(|| {
         let problems = match request(&env, doc)? {
             Request::Value(v) => kefu_core::validate_policy(&v),
-            Request::Text(t) => kefu_core::Policy::from_json(&t)
-                .err()
-                .map(|e| e.problems)
-                .unwrap_or_default(),
+            Request::Text(t) => kefu_core::validate_policy_json(&t),
         };
         Ok(serde_json::to_value(problems).unwrap_or(Value::Null))
     })

@@ -349,10 +349,7 @@ impl Engine {
 fn validate_policy(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let problems = guarded(|| match request(doc)? {
         Request::Value(v) => Ok(kefu_core::validate_policy(&v)),
-        Request::Text(t) => Ok(kefu_core::Policy::from_json(&t)
-            .err()
-            .map(|e| e.problems)
-            .unwrap_or_default()),
+        Request::Text(t) => Ok(kefu_core::validate_policy_json(&t)),
     });
     let problems = problems.map_err(|e| to_py_err(py, e))?;
     to_py(py, &serde_json::to_value(problems).unwrap_or(Value::Null))
