@@ -20,6 +20,9 @@ pub const KINDS: &[&str] = &[
     "order_flag",
     "order_action",
     "check_return",
+    "refund_timeline",
+    "sla",
+    "dispatch_estimate",
     "is_workday",
     "add_working_time",
     "working_minutes_between",
@@ -50,6 +53,12 @@ pub enum Decision {
     Flag(crate::orders::FlagDecision),
     /// `order_action`.
     Action(crate::orders::ActionDecision),
+    /// `sla`.
+    Sla(crate::sla::SlaDecision),
+    /// `dispatch_estimate`.
+    Dispatch(crate::dispatch::DispatchDecision),
+    /// `refund_timeline`.
+    Timeline(crate::refunds::TimelineDecision),
     /// `add_working_time`.
     At {
         /// The deadline.
@@ -183,6 +192,8 @@ impl Engine {
     pub fn check_return(&self, request: &ReturnRequest) -> Result<ReturnDecision> {
         Returns {
             policy: &self.policy.returns,
+            refund_standard: self.standard("refund_after_return_received")?,
+            calendar: &self.calendar,
             tz: self.tz,
             policy_ref: &self.policy_ref,
         }
@@ -204,9 +215,70 @@ impl Engine {
     ) -> Result<crate::orders::ActionDecision> {
         crate::orders::actions::decide(
             &self.policy.orders,
+            self.standard("refund_after_approval")?,
             &self.calendar,
             &self.policy_ref,
             request,
+        )
+    }
+
+    /// A built-in standard (always present: policy standards merge over the built-ins).
+    fn standard(&self, name: &str) -> Result<&crate::sla::Standard> {
+        self.policy.sla.get(name).ok_or_else(|| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("standard {name} missing"),
+                None,
+            )
+        })
+    }
+
+    /// The due time of a service standard and where it stands at `now` (rule book §5).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kefu_core::{sla::SlaState, Engine};
+    /// let engine = Engine::from_value(&serde_json::Value::Null)?;
+    /// // A complaint at Friday 16:00 is due half a working day (285 working minutes) later.
+    /// let request = serde_json::from_str(r#"{
+    ///     "standard": "complaint_reply",
+    ///     "started_at": "2026-03-06T16:00:00+08:00",
+    ///     "now": "2026-03-09T09:30:00+08:00"
+    /// }"#)?;
+    /// let decision = engine.sla(&request)?;
+    /// assert_eq!(decision.due_at, "2026-03-09T11:15:00+08:00");
+    /// assert_eq!(decision.state, SlaState::Pending);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sla(&self, request: &crate::sla::SlaRequest) -> Result<crate::sla::SlaDecision> {
+        crate::sla::decide(&self.policy.sla, &self.calendar, &self.policy_ref, request)
+    }
+
+    /// Ship-by date and expected delivery of a paid order (rule book §5).
+    pub fn dispatch_estimate(
+        &self,
+        order: &crate::dispatch::DispatchRequest,
+    ) -> Result<crate::dispatch::DispatchDecision> {
+        crate::dispatch::decide(
+            &self.policy.dispatch,
+            &self.calendar,
+            &self.policy_ref,
+            order,
+        )
+    }
+
+    /// Where a refund case stands, its next deadline and what happens then (rule book §3).
+    pub fn refund_timeline(
+        &self,
+        case: &crate::refunds::RefundCase,
+    ) -> Result<crate::refunds::TimelineDecision> {
+        crate::refunds::decide(
+            &self.policy.refund_process,
+            &self.policy.sla,
+            &self.calendar,
+            &self.policy_ref,
+            case,
         )
     }
 
@@ -266,6 +338,13 @@ impl Engine {
             "check_return" => Decision::Return(self.check_return(&from_deserializer(request)?)?),
             "order_flag" => Decision::Flag(self.order_flag(&from_deserializer(request)?)?),
             "order_action" => Decision::Action(self.order_action(&from_deserializer(request)?)?),
+            "sla" => Decision::Sla(self.sla(&from_deserializer(request)?)?),
+            "dispatch_estimate" => {
+                Decision::Dispatch(self.dispatch_estimate(&from_deserializer(request)?)?)
+            }
+            "refund_timeline" => {
+                Decision::Timeline(self.refund_timeline(&from_deserializer(request)?)?)
+            }
             "is_workday" => {
                 let r: DateRequest = from_deserializer(request)?;
                 Decision::Day(self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?)

@@ -130,6 +130,15 @@ impl Error {
         }
     }
 
+    /// The same error, placed at `path` when it names no field yet (a calendar error raised
+    /// deep in date arithmetic gets the request field it came from).
+    pub fn located(mut self, path: &str) -> Self {
+        if self.path.is_none() {
+            self.path = Some(path.to_owned());
+        }
+        self
+    }
+
     /// The same error with its path (if any) moved under `prefix` (e.g. a batch index).
     pub fn under(mut self, prefix: &str) -> Self {
         self.path = Some(format!("{prefix}{}", self.path.unwrap_or_default()));

@@ -22,13 +22,16 @@
 
 pub mod calendar;
 pub mod decode;
+pub mod dispatch;
 mod engine;
 mod error;
 pub mod num;
 pub mod orders;
 pub mod policy;
 pub mod reason;
+pub mod refunds;
 pub mod returns;
+pub mod sla;
 pub mod time;
 
 pub use calendar::{Calendar, DayInfo, DayKind};

@@ -117,3 +117,63 @@ impl<'de> Deserialize<'de> for Id {
         d.deserialize_str(V)
     }
 }
+
+/// A positive amount of time in a unit (`0.5` working days, `24` hours): finite, above zero,
+/// at most 10^7. Written back as an integer when it is whole, so policies round-trip as typed.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Amount(pub f64);
+
+impl Amount {
+    /// Largest amount accepted in any unit.
+    pub const MAX: f64 = 10_000_000.0;
+
+    /// Whether the amount is a whole number.
+    pub fn is_whole(self) -> bool {
+        self.0.fract() == 0.0
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.is_whole() && self.0.abs() <= Amount::MAX {
+            // Whole and below 2^53: the cast is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            return s.serialize_i64(self.0 as i64);
+        }
+        s.serialize_f64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        fn check<E: de::Error>(v: f64) -> Result<Amount, E> {
+            if v.is_finite() && v > 0.0 && v <= Amount::MAX {
+                Ok(Amount(v))
+            } else {
+                Err(E::custom(format!(
+                    "an amount must be above 0 and at most {}, got {v}",
+                    Amount::MAX
+                )))
+            }
+        }
+        impl Visitor<'_> for V {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a positive number")
+            }
+            #[allow(clippy::cast_precision_loss)] // checked against MAX right after
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+                check(v as f64)
+            }
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+                check(v as f64)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+                check(v)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

@@ -32,6 +32,12 @@ pub struct Policy {
     pub returns: ReturnsPolicy,
     /// Order flags and flows (rule book §1, §2).
     pub orders: OrdersPolicy,
+    /// Service standards (rule book §5).
+    pub sla: crate::sla::SlaPolicy,
+    /// Dispatch and delivery (rule book §5).
+    pub dispatch: crate::dispatch::DispatchPolicy,
+    /// The platform's refund timers (rule book §3).
+    pub refund_process: crate::refunds::RefundProcessPolicy,
 }
 
 impl Default for Policy {
@@ -43,6 +49,9 @@ impl Default for Policy {
             calendar: CalendarPolicy::default(),
             returns: ReturnsPolicy::default(),
             orders: OrdersPolicy::default(),
+            sla: crate::sla::SlaPolicy::default(),
+            dispatch: crate::dispatch::DispatchPolicy::default(),
+            refund_process: crate::refunds::RefundProcessPolicy::default(),
         }
     }
 }
@@ -136,8 +145,6 @@ pub struct HolidayPolicy {
 pub struct ReturnsPolicy {
     /// No-reason return window in days after the day of signing (law: at least 7, CPL Art. 25).
     pub no_reason_days: Count,
-    /// Days after the returned goods arrive by which the refund is due (law: at most 7, Art. 13).
-    pub refund_days_after_receipt: Count,
     /// Quality path: days after receipt within which the buyer may choose a refund (三包: ≥ 7).
     pub quality_refund_days: Count,
     /// Quality path: days after receipt within which the buyer may choose an exchange (三包: ≥ 15).
@@ -160,7 +167,6 @@ impl Default for ReturnsPolicy {
     fn default() -> Self {
         ReturnsPolicy {
             no_reason_days: Count(7),
-            refund_days_after_receipt: Count(7),
             quality_refund_days: Count(7),
             quality_exchange_days: Count(15),
             default_warranty_days: Count(0),
@@ -181,8 +187,6 @@ pub struct OrdersPolicy {
     pub platform: crate::orders::Platform,
     /// The shop's own labels for flags (e.g. `{"blue": "VIP 客户"}`); others keep the seed's.
     pub labels: BTreeMap<crate::orders::Flag, String>,
-    /// Working days within which a refund is done (seed 001 §1.2: 1–2).
-    pub refund_working_days: Count,
     /// Hours after payment before the buyer may apply for a pre-shipment refund (seed: 24).
     pub refund_apply_after_hours: Count,
 }
@@ -192,7 +196,6 @@ impl Default for OrdersPolicy {
         OrdersPolicy {
             platform: crate::orders::Platform::Taobao,
             labels: BTreeMap::new(),
-            refund_working_days: Count(2),
             refund_apply_after_hours: Count(24),
         }
     }
@@ -293,12 +296,6 @@ impl Policy {
                 format!("must be 7 to 365: the law's floor is 7 days (CPL Art. 25; {law} Art. 10)"),
             );
         }
-        if r.refund_days_after_receipt.0 < 1 || r.refund_days_after_receipt.0 > 7 {
-            bad(
-                "/returns/refund_days_after_receipt",
-                format!("must be 1 to 7: the law allows at most 7 days ({law} Art. 13)"),
-            );
-        }
         if r.quality_refund_days.0 < 7 || r.quality_refund_days.0 > 365 {
             bad(
                 "/returns/quality_refund_days",
@@ -323,12 +320,6 @@ impl Policy {
             );
         }
         let o = &self.orders;
-        if o.refund_working_days.0 < 1 || o.refund_working_days.0 > 15 {
-            bad(
-                "/orders/refund_working_days",
-                String::from("must be 1 to 15"),
-            );
-        }
         if o.refund_apply_after_hours.0 > 72 {
             bad(
                 "/orders/refund_apply_after_hours",
@@ -356,6 +347,9 @@ impl Policy {
                 ),
             );
         }
+        self.sla.check(&mut bad);
+        self.dispatch.check(&mut bad);
+        self.refund_process.check(&mut bad);
         out
     }
 }
@@ -407,15 +401,22 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
     // Indices removed from each array (keyed by its pointer), so later paths name the
     // element as the caller wrote it.
     let mut removed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut reported: Vec<String> = Vec::new();
     while problems.len() < MAX_PROBLEMS {
         match serde_path_to_error::deserialize::<_, Policy>(&work) {
             Ok(p) => return (Some(p), problems),
             Err(e) => {
                 let segments = crate::decode::segments(e.path());
-                problems.push(Problem {
-                    path: original_pointer(&segments, &removed),
-                    message: crate::decode::clean_message(&e.inner().to_string()),
+                let path = original_pointer(&segments, &removed);
+                let message = crate::decode::clean_message(&e.inner().to_string());
+                // A required field removed for an earlier problem is not a second problem.
+                let echo = missing_field(&message).is_some_and(|f| {
+                    reported.contains(&format!("{path}/{}", crate::decode::escape(f)))
                 });
+                if !echo {
+                    reported.push(path.clone());
+                    problems.push(Problem { path, message });
+                }
                 if segments.is_empty() || !remove(&mut work, &segments, &mut removed) {
                     break;
                 }
@@ -423,6 +424,13 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
         }
     }
     (None, problems)
+}
+
+/// The field a serde "missing field `x`" message names.
+fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
 }
 
 fn original_pointer(segments: &[String], removed: &BTreeMap<String, Vec<usize>>) -> String {

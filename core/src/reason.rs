@@ -68,5 +68,8 @@ pub(crate) use rules;
 pub fn catalogue() -> Vec<&'static Rule> {
     let mut out = crate::returns::RULES.to_vec();
     out.extend(crate::orders::rules());
+    out.extend(crate::refunds::RULES);
+    out.extend(crate::sla::RULES);
+    out.extend(crate::dispatch::RULES);
     out
 }

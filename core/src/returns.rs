@@ -302,7 +302,8 @@ pub struct ReturnDecision {
     pub refund_amount_cents: Option<i64>,
     /// Days after the returned goods arrive by which the refund is due, when a refund is possible.
     pub refund_due_days: Option<u32>,
-    /// The first instant that is too late for the refund, when the goods' arrival is known.
+    /// When the refund is due (24:00 of the last day, written as 00:00 of the next), when the
+    /// goods' arrival is known.
     pub refund_due_at: Option<String>,
     /// A goodwill offer, only on an ineligible decision and only when the policy allows.
     pub goodwill: Option<Goodwill>,
@@ -380,6 +381,9 @@ crate::reason::rules! {
 /// The return rules with a compiled policy: the engine calls [`decide`].
 pub(crate) struct Returns<'a> {
     pub policy: &'a ReturnsPolicy,
+    /// The law's refund deadline, `sla` standard `refund_after_return_received` (whole days).
+    pub refund_standard: &'a crate::sla::Standard,
+    pub calendar: &'a crate::calendar::Calendar,
     pub tz: FixedOffset,
     pub policy_ref: &'a std::sync::Arc<PolicyRef>,
 }
@@ -740,15 +744,16 @@ impl Returns<'_> {
         if !d.remedies.contains(&Remedy::Refund) {
             return;
         }
-        let n = self.policy.refund_days_after_receipt.0;
+        // Whole calendar days by policy validation (the law counts this deadline in days).
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = self.refund_standard.amount.0 as u32;
         d.refund_due_days = Some(n);
         d.refund_amount_cents = r
             .price_paid_cents
             .map(|p| (p.0 - d.deductions_cents).max(0));
         if let Some(at) = r.returned_goods_received_at {
-            let received = at.date_in(self.tz);
-            if let Ok(end) = day_after_end(received, n) {
-                d.refund_due_at = Some(start_of_day(end, self.tz).format_in(self.tz));
+            if let Ok(due) = self.refund_standard.due(at, self.calendar) {
+                d.refund_due_at = Some(due.format_in(self.tz));
             }
         }
         d.reasons.push(REFUND_DUE.says(

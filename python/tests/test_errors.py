@@ -90,15 +90,15 @@ def test_unknown_kind() -> None:
 
 
 def test_a_bad_policy_lists_every_problem() -> None:
-    doc = {"time_zone": "Beijing", "returns": {"no_reason_days": 3, "refund_days_after_receipt": 30}, "colour": "red"}
+    doc = {"time_zone": "Beijing", "returns": {"no_reason_days": 3}, "sla": {"standards": {"refund_after_return_received": {"amount": 30, "unit": "calendar_days"}}}, "colour": "red"}
     with pytest.raises(kefu.InvalidPolicyError) as info:
         kefu.Engine(doc)
     paths = sorted(p["path"] for p in info.value.problems)
-    assert paths == ["/colour", "/returns/no_reason_days", "/returns/refund_days_after_receipt", "/time_zone"]
+    assert paths == ["/colour", "/returns/no_reason_days", "/sla/standards/refund_after_return_received/amount", "/time_zone"]
     assert sorted(p["path"] for p in kefu.validate_policy(doc)) == paths
     assert kefu.validate_policy({}) == []
     # The same from JSON text; text that is not JSON is one problem at the document.
-    assert [p["path"] for p in kefu.validate_policy('{"colour": 1, "orders": {"refund_working_days": 0}}')] == ["/colour", "/orders/refund_working_days"]
+    assert [p["path"] for p in kefu.validate_policy('{"colour": 1, "orders": {"refund_apply_after_hours": 100}}')] == ["/colour", "/orders/refund_apply_after_hours"]
     assert [p["path"] for p in kefu.validate_policy('{"returns": ')] == [""]
 
 

@@ -90,8 +90,8 @@ export function hostChecks(host, api) {
     assert.deepEqual(paths, ['/colour', '/returns/no_reason_days', '/time_zone']);
     assert.deepEqual(api.validatePolicy(doc).map((p) => p.path).sort(), paths);
     assert.deepEqual(api.validatePolicy({}), []);
-    const fromText = api.validatePolicy('{"colour": 1, "orders": {"refund_working_days": 0}}').map((p) => p.path);
-    assert.deepEqual(fromText, ['/colour', '/orders/refund_working_days']);
+    const fromText = api.validatePolicy('{"colour": 1, "orders": {"refund_apply_after_hours": 100}}').map((p) => p.path);
+    assert.deepEqual(fromText, ['/colour', '/orders/refund_apply_after_hours']);
     assert.deepEqual(api.validatePolicy('{"returns": ').map((p) => p.path), ['']);
   });
 

@@ -402,6 +402,21 @@ impl Calendar {
         Ok((wb - wa) / 60)
     }
 
+    /// Working seconds from `a` to `b` (negative when `b` is before `a`).
+    pub(crate) fn working_seconds_between(&self, a: Instant, b: Instant) -> Result<i64> {
+        Ok(self.work_seconds(b)? - self.work_seconds(a)?)
+    }
+
+    /// The earliest instant at which `secs` (> 0) working seconds have passed since `start`;
+    /// `start` itself when `secs <= 0`.
+    pub(crate) fn add_working_seconds(&self, start: Instant, secs: i64) -> Result<Instant> {
+        let base = self.work_seconds(start)?;
+        if secs <= 0 {
+            return Ok(start);
+        }
+        self.at_work_seconds(base.saturating_add(secs))
+    }
+
     /// The earliest instant at which `minutes` working minutes have passed since `start`.
     ///
     /// `minutes == 0` returns `start`. A deadline that uses up a day exactly lands on that

@@ -359,6 +359,8 @@ fn item_text(i: &ItemSpec) -> String {
 
 struct Ctx<'a> {
     policy: &'a OrdersPolicy,
+    /// The `sla` standard `refund_after_approval` (seed 001 §1.2: 1–2 working days).
+    refund: &'a crate::sla::Standard,
     calendar: &'a Calendar,
     policy_ref: &'a Arc<PolicyRef>,
 }
@@ -366,6 +368,7 @@ struct Ctx<'a> {
 /// Decide `order_action`.
 pub(crate) fn decide(
     policy: &OrdersPolicy,
+    refund: &crate::sla::Standard,
     calendar: &Calendar,
     policy_ref: &Arc<PolicyRef>,
     r: &ActionRequest,
@@ -382,6 +385,7 @@ pub(crate) fn decide(
     }
     let cx = Ctx {
         policy,
+        refund,
         calendar,
         policy_ref,
     };
@@ -445,19 +449,15 @@ impl Ctx<'_> {
                 start = start.max(from);
             }
         }
-        let days = self.policy.refund_working_days.0;
-        let minutes = i64::from(days) * self.calendar.day_minutes();
-        let due = self
-            .calendar
-            .add_working_time(start, minutes)
-            .map_err(|mut e| {
-                e.path = Some(String::from("/now"));
-                e
-            })?;
+        let due = self.refund.due(start, self.calendar).map_err(|mut e| {
+            e.path = Some(String::from("/now"));
+            e
+        })?;
         d.deadlines.refund_due_by = Some(due.format_in(tz));
+        let (zh, en) = self.refund.describe();
         d.reasons.push(REFUND_SOON.says(
-            format!("退款在{days}个工作日内完成。"),
-            "The refund is done within the policy's working days.",
+            format!("退款在{zh}内完成。"),
+            format!("The refund is done within {en}."),
         ));
         Ok(())
     }
@@ -636,8 +636,8 @@ impl Ctx<'_> {
             });
             d.note = Some(String::from("发货前退货：追回订单，不安排发货"));
             d.buyer_message = format!(
-                "亲，我们已让工作人员尽快处理，会在{}个工作日内完成退款。",
-                self.policy.refund_working_days.0
+                "亲，我们已让工作人员尽快处理，会在{}内完成退款。",
+                self.refund.describe().0
             );
             d.buyer_message_en = String::from("Our staff will handle it promptly and the refund will be done within the stated working days.");
             self.refund_deadlines(&mut d, r, false)?;
@@ -735,7 +735,7 @@ impl Ctx<'_> {
                 d.note = Some(String::from(
                     "缺货：有货商品先发货，无货商品退款（待客户申请）",
                 ));
-                d.buyer_message = format!("亲，有货的商品先为您发出，缺货商品请在付款24小时后申请退款，我们会在{}个工作日内退到您的支付账户。", self.policy.refund_working_days.0);
+                d.buyer_message = format!("亲，有货的商品先为您发出，缺货商品请在付款24小时后申请退款，我们会在{}内退到您的支付账户。", self.refund.describe().0);
                 d.buyer_message_en = String::from("In-stock items ship first; apply for the refund of the missing items 24 hours after payment.");
                 self.refund_deadlines(&mut d, r, true)?;
                 d
@@ -752,8 +752,8 @@ impl Ctx<'_> {
                 );
                 d.note = Some(format!("缺货退款{ship_note}"));
                 d.buyer_message = format!(
-                    "亲，请在付款24小时后申请退款，我们会在{}个工作日内退到您的支付账户。",
-                    self.policy.refund_working_days.0
+                    "亲，请在付款24小时后申请退款，我们会在{}内退到您的支付账户。",
+                    self.refund.describe().0
                 );
                 d.buyer_message_en = String::from("Please apply for the refund 24 hours after payment; it will reach your payment account within the stated working days.");
                 self.refund_deadlines(&mut d, r, true)?;
