@@ -24,7 +24,16 @@ export interface Problem {
   message: string;
 }
 
-export type Kind = 'order_flag' | 'order_action' | 'check_return' | 'is_workday' | 'add_working_time' | 'working_minutes_between';
+export type Kind =
+  | 'order_flag'
+  | 'order_action'
+  | 'check_return'
+  | 'refund_timeline'
+  | 'sla'
+  | 'dispatch_estimate'
+  | 'is_workday'
+  | 'add_working_time'
+  | 'working_minutes_between';
 
 export type Platform = 'taobao' | 'jd' | 'pinduoduo';
 export type FlagName = 'gray' | 'red' | 'yellow' | 'green' | 'blue' | 'purple';
@@ -199,6 +208,103 @@ export interface ReturnDecision {
   policy: PolicyRef;
 }
 
+/** Units of a service standard (see core/src/sla.rs for how each counts). */
+export type SlaUnit = 'working_minutes' | 'working_days' | 'calendar_hours' | 'calendar_days';
+
+export interface SlaStandard {
+  amount: number;
+  unit: SlaUnit;
+  label?: string;
+}
+
+export interface SlaRequest {
+  /** A built-in standard ('complaint_reply', 'service_request_reply', 'first_response',
+   * 'refund_after_approval', 'return_request_handling', 'refund_after_return_received') or
+   * one the policy defines. */
+  standard: string;
+  started_at: Instant;
+  now: Instant;
+  met_at?: Instant | null;
+  paused?: { from: Instant; to?: Instant | null }[];
+}
+
+export interface SlaDecision {
+  standard: string;
+  label: string;
+  amount: number;
+  unit: SlaUnit;
+  clock: 'working' | 'calendar';
+  due_at: Instant;
+  state: 'pending' | 'due_soon' | 'breached' | 'met' | 'met_late';
+  minutes_left: number;
+  minutes_overdue: number;
+  paused_minutes: number;
+  paused_now: boolean;
+  reasons: Reason[];
+  policy: PolicyRef;
+}
+
+export interface DispatchRequest {
+  paid_at: Instant;
+  destination_city: string;
+  promotion?: boolean;
+  courier_reaches?: boolean;
+  free_shipping?: boolean;
+  ems_cost_cents?: number | null;
+}
+
+export interface DispatchDecision {
+  ship_by: DateString;
+  same_day: boolean;
+  expected_delivery: DateString;
+  delivery_days: number;
+  same_city: boolean;
+  courier: 'express' | 'ems';
+  ems_extra_cents: number | null;
+  ems_basis: 'promotion_surcharge' | 'actual_cost' | null;
+  buyer_message: string;
+  buyer_message_en: string;
+  reasons: Reason[];
+  policy: PolicyRef;
+}
+
+export type RefundEventType =
+  | 'requested'
+  | 'seller_agreed'
+  | 'seller_refused'
+  | 'buyer_shipped'
+  | 'seller_confirmed_receipt'
+  | 'refunded'
+  | 'closed';
+
+export type RefundState =
+  | 'awaiting_seller'
+  | 'refused'
+  | 'awaiting_buyer_shipment'
+  | 'awaiting_receipt'
+  | 'awaiting_refund'
+  | 'refunded'
+  | 'closed';
+
+export interface RefundCase {
+  events: { type: RefundEventType; at: Instant; method?: 'express' | 'post' | null }[];
+  now: Instant;
+  /** false: a refund only (仅退款), no goods go back. Default true. */
+  return_goods?: boolean;
+}
+
+export interface TimelineDecision {
+  state: RefundState;
+  next_deadline: Instant | null;
+  on_deadline: 'auto_agree' | 'close_refund' | 'refund_on_timeout' | 'overdue' | null;
+  who_acts: 'seller' | 'buyer' | null;
+  minutes_left: number;
+  minutes_overdue: number;
+  history: { state: RefundState; at: Instant; by: 'event' | 'timeout'; event: number | null }[];
+  reasons: Reason[];
+  policy: PolicyRef;
+}
+
 export interface DayInfo {
   date: DateString;
   workday: boolean;
@@ -224,12 +330,10 @@ export interface Policy {
   orders?: {
     platform?: Platform;
     labels?: Partial<Record<FlagName, string>>;
-    refund_working_days?: number;
     refund_apply_after_hours?: number;
   };
   returns?: {
     no_reason_days?: number;
-    refund_days_after_receipt?: number;
     quality_refund_days?: number;
     quality_exchange_days?: number;
     default_warranty_days?: number;
@@ -238,6 +342,25 @@ export interface Policy {
     shop_pays_no_reason_shipping?: boolean;
     charge_unreturned_gifts?: boolean;
     deduct_broken_free_shipping?: boolean;
+  };
+  sla?: {
+    due_soon_percent?: number;
+    /** Merged over the built-in standards; an entry replaces a built-in one whole. */
+    standards?: Record<string, SlaStandard>;
+  };
+  dispatch?: {
+    cutoff?: string;
+    promotion_working_days?: number;
+    warehouse_city?: string;
+    same_city_days?: number;
+    elsewhere_days?: number;
+    ems_surcharge_cents?: number;
+  };
+  refund_process?: {
+    seller_response_days?: number;
+    buyer_ship_days?: number;
+    express_receipt_days?: number;
+    post_receipt_days?: number;
   };
 }
 
@@ -248,7 +371,13 @@ export declare class Engine {
   checkReturn(request: ReturnRequest | string): ReturnDecision;
   orderFlag(order: OrderFacts | string): FlagDecision;
   orderAction(request: ActionRequest | string): ActionDecision;
+  refundTimeline(refundCase: RefundCase | string): TimelineDecision;
+  sla(request: SlaRequest | string): SlaDecision;
+  dispatchEstimate(order: DispatchRequest | string): DispatchDecision;
   evaluate(kind: 'check_return', request: ReturnRequest | string): ReturnDecision;
+  evaluate(kind: 'refund_timeline', request: RefundCase | string): TimelineDecision;
+  evaluate(kind: 'sla', request: SlaRequest | string): SlaDecision;
+  evaluate(kind: 'dispatch_estimate', request: DispatchRequest | string): DispatchDecision;
   evaluate(kind: 'order_flag', request: OrderFacts | string): FlagDecision;
   evaluate(kind: 'order_action', request: ActionRequest | string): ActionDecision;
   evaluate(kind: 'is_workday', request: { date: DateString } | string): DayInfo;
@@ -271,6 +400,9 @@ export declare const VERSION: string;
 export declare function checkReturn(request: ReturnRequest | string): ReturnDecision;
 export declare function orderFlag(order: OrderFacts | string): FlagDecision;
 export declare function orderAction(request: ActionRequest | string): ActionDecision;
+export declare function refundTimeline(refundCase: RefundCase | string): TimelineDecision;
+export declare function sla(request: SlaRequest | string): SlaDecision;
+export declare function dispatchEstimate(order: DispatchRequest | string): DispatchDecision;
 export declare function evaluate(kind: Kind, request: object | string): unknown;
 export declare function evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
 export declare function isWorkday(date: DateString): boolean;

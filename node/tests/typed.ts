@@ -1,6 +1,6 @@
 // Compiled by `tsc` in the test command: the package's types must accept real use and
 // reject wrong use. Calls of these shapes run for real in host.test.mjs and the shared cases.
-import { Engine, checkReturn, orderFlag, orderAction, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision } from '..';
+import { Engine, checkReturn, orderFlag, orderAction, sla, dispatchEstimate, refundTimeline, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision, type SlaDecision, type DispatchDecision, type TimelineDecision } from '..';
 
 const request: ReturnRequest = {
   reason: 'no_reason',
@@ -28,4 +28,13 @@ const code: number | null = flag.flag_code;
 const act: ActionDecision = orderAction({ type: 'stock_out', now: '2026-03-02T10:00:00+08:00', order: { paid: true }, choice: 'wait', items_total: 1 });
 // @ts-expect-error: 'cancel' is not an action request type
 orderAction({ type: 'cancel', now: '2026-03-02T10:00:00+08:00', order: {} });
-void [verdict, due, codes, wrong, code, act.deadlines.refund_due_by];
+const clock: SlaDecision = sla({ standard: 'complaint_reply', started_at: '2026-03-06T16:00:00+08:00', now: '2026-03-09T09:30:00+08:00', paused: [{ from: '2026-03-06T17:00:00+08:00' }] });
+const state: 'pending' | 'due_soon' | 'breached' | 'met' | 'met_late' = clock.state;
+const ship: DispatchDecision = dispatchEstimate({ paid_at: '2026-03-02T10:00:00+08:00', destination_city: '深圳', promotion: true });
+const timeline: TimelineDecision = refundTimeline({ events: [{ type: 'requested', at: '2026-03-02T10:00:00+08:00' }], now: '2026-03-03T10:00:00+08:00' });
+const shop = new Engine({ sla: { standards: { vip_callback: { amount: 2, unit: 'calendar_hours' } } }, dispatch: { cutoff: '16:00' } });
+// @ts-expect-error: 'fortnights' is not a unit
+new Engine({ sla: { standards: { x: { amount: 2, unit: 'fortnights' } } } });
+// @ts-expect-error: a buyer_shipped event's method is express or post
+refundTimeline({ events: [{ type: 'buyer_shipped', at: '2026-03-02T10:00:00+08:00', method: 'pigeon' }], now: '2026-03-03T10:00:00+08:00' });
+void [verdict, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop];

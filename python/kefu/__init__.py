@@ -40,6 +40,7 @@ __all__ = [
     "add_working_time",
     "check_return",
     "default_engine",
+    "dispatch_estimate",
     "evaluate",
     "evaluate_batch",
     "is_workday",
@@ -47,6 +48,8 @@ __all__ = [
     "order_flag",
     "policy",
     "policy_hash",
+    "refund_timeline",
+    "sla",
     "validate_policy",
     "working_minutes_between",
 ]
@@ -77,6 +80,21 @@ def order_flag(order: Request) -> Dict[str, Any]:
 def order_action(request: Request) -> Dict[str, Any]:
     """What to do with a modify / cancel / stock-out / price-difference request (rule book §2)."""
     return default_engine().order_action(request)
+
+
+def refund_timeline(case: Request) -> Dict[str, Any]:
+    """Where a refund case stands, its next deadline and what happens then (rule book §3)."""
+    return default_engine().refund_timeline(case)
+
+
+def sla(request: Request) -> Dict[str, Any]:
+    """The due time of a service standard and its state at ``now`` (rule book §5)."""
+    return default_engine().sla(request)
+
+
+def dispatch_estimate(order: Request) -> Dict[str, Any]:
+    """Ship-by date and expected delivery of a paid order (rule book §5)."""
+    return default_engine().dispatch_estimate(order)
 
 
 def evaluate(kind: str, request: Request) -> Dict[str, Any]:

@@ -208,6 +208,32 @@ impl Engine {
         self.run(env, "order_action", request)
     }
 
+    /// Where a refund case stands and its next deadline (rule book §3).
+    #[napi(ts_args_type = "refundCase: object | string", ts_return_type = "any")]
+    pub fn refund_timeline<'env>(
+        &self,
+        env: &'env Env,
+        refund_case: Unknown<'_>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, "refund_timeline", refund_case)
+    }
+
+    /// The due time of a service standard and its state at `now` (rule book §5).
+    #[napi(ts_args_type = "request: object | string", ts_return_type = "any")]
+    pub fn sla<'env>(&self, env: &'env Env, request: Unknown<'_>) -> Result<Unknown<'env>> {
+        self.run(env, "sla", request)
+    }
+
+    /// Ship-by date and expected delivery (rule book §5).
+    #[napi(ts_args_type = "order: object | string", ts_return_type = "any")]
+    pub fn dispatch_estimate<'env>(
+        &self,
+        env: &'env Env,
+        order: Unknown<'_>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, "dispatch_estimate", order)
+    }
+
     /// Any decision by kind name.
     #[napi(
         ts_args_type = "kind: string, request: object | string",

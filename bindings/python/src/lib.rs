@@ -267,6 +267,18 @@ impl Engine {
         self.run(py, "order_action", request)
     }
 
+    fn refund_timeline(&self, py: Python<'_>, case: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.run(py, "refund_timeline", case)
+    }
+
+    fn sla(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.run(py, "sla", request)
+    }
+
+    fn dispatch_estimate(&self, py: Python<'_>, order: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.run(py, "dispatch_estimate", order)
+    }
+
     fn evaluate(
         &self,
         py: Python<'_>,

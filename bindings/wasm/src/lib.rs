@@ -175,6 +175,23 @@ impl Engine {
         self.run("order_action", request)
     }
 
+    /// Where a refund case stands and its next deadline (rule book §3).
+    #[wasm_bindgen(js_name = refundTimeline)]
+    pub fn refund_timeline(&self, case: JsValue) -> Result<JsValue, JsValue> {
+        self.run("refund_timeline", case)
+    }
+
+    /// The due time of a service standard and its state at `now` (rule book §5).
+    pub fn sla(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        self.run("sla", request)
+    }
+
+    /// Ship-by date and expected delivery (rule book §5).
+    #[wasm_bindgen(js_name = dispatchEstimate)]
+    pub fn dispatch_estimate(&self, order: JsValue) -> Result<JsValue, JsValue> {
+        self.run("dispatch_estimate", order)
+    }
+
     /// Any decision by kind name.
     pub fn evaluate(&self, kind: &str, request: JsValue) -> Result<JsValue, JsValue> {
         self.run(kind, request)
