@@ -30,6 +30,25 @@ fn bench(c: &mut Criterion) {
     c.bench_function("order_action/typed", |b| {
         b.iter(|| engine.order_action(black_box(&action)).unwrap())
     });
+    // Issue 4: a 30-working-day standard across Spring Festival 2026, with a pause.
+    let sla: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/bench/sla.json")).unwrap();
+    let shop = Engine::from_value(&sla["policy"]).unwrap();
+    let sla_request: kefu_core::sla::SlaRequest =
+        serde_json::from_value(sla["request"].clone()).unwrap();
+    c.bench_function("sla/30_working_days_over_spring_festival", |b| {
+        b.iter(|| shop.sla(black_box(&sla_request)).unwrap())
+    });
+    let dispatch: kefu_core::dispatch::DispatchRequest =
+        serde_json::from_str(include_str!("../../tests/bench/dispatch.json")).unwrap();
+    c.bench_function("dispatch_estimate/typed", |b| {
+        b.iter(|| engine.dispatch_estimate(black_box(&dispatch)).unwrap())
+    });
+    let case: kefu_core::refunds::RefundCase =
+        serde_json::from_str(include_str!("../../tests/bench/refund_timeline.json")).unwrap();
+    c.bench_function("refund_timeline/typed", |b| {
+        b.iter(|| engine.refund_timeline(black_box(&case)).unwrap())
+    });
     let start = Instant::parse("2026-02-10T10:00:00+08:00").unwrap();
     c.bench_function("calendar/add_30_working_days_over_spring_festival", |b| {
         b.iter(|| {

@@ -19,10 +19,13 @@ function perCall(fn, n = 20000, runs = 7) {
 
 const order = JSON.parse(readFileSync(new URL('../../tests/bench/order_flag.json', import.meta.url), 'utf8'));
 const action = JSON.parse(readFileSync(new URL('../../tests/bench/order_action.json', import.meta.url), 'utf8'));
+const bench = (name) => JSON.parse(readFileSync(new URL(`../../tests/bench/${name}.json`, import.meta.url), 'utf8'));
+const [sla, dispatch, timeline] = [bench('sla'), bench('dispatch'), bench('refund_timeline')];
 const text = JSON.stringify(request);
 const batch = Array(1000).fill(request);
 for (const [host, kefu] of Object.entries(hosts)) {
   const engine = new kefu.Engine();
+  const shop = new kefu.Engine(sla.policy);
   const rows = {
     [`${host} checkReturn(object)`]: perCall(() => engine.checkReturn(request)),
     [`${host} checkReturn(json text)`]: perCall(() => engine.checkReturn(text)),
@@ -30,6 +33,9 @@ for (const [host, kefu] of Object.entries(hosts)) {
     [`${host} isWorkday`]: perCall(() => engine.isWorkday('2026-02-14')),
     [`${host} orderFlag`]: perCall(() => engine.orderFlag(order)),
     [`${host} orderAction`]: perCall(() => engine.orderAction(action)),
+    [`${host} sla (30 working days)`]: perCall(() => shop.sla(sla.request)),
+    [`${host} dispatchEstimate`]: perCall(() => engine.dispatchEstimate(dispatch)),
+    [`${host} refundTimeline`]: perCall(() => engine.refundTimeline(timeline)),
   };
   for (const [name, ns] of Object.entries(rows)) console.log(`${name}: ${(ns / 1000).toFixed(2)} µs`);
 }

@@ -11,6 +11,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 REQUEST = json.loads((ROOT / "tests" / "bench" / "realistic_return.json").read_text(encoding="utf-8"))
 ORDER = json.loads((ROOT / "tests" / "bench" / "order_flag.json").read_text(encoding="utf-8"))
 ACTION = json.loads((ROOT / "tests" / "bench" / "order_action.json").read_text(encoding="utf-8"))
+SLA = json.loads((ROOT / "tests" / "bench" / "sla.json").read_text(encoding="utf-8"))
+DISPATCH = json.loads((ROOT / "tests" / "bench" / "dispatch.json").read_text(encoding="utf-8"))
+TIMELINE = json.loads((ROOT / "tests" / "bench" / "refund_timeline.json").read_text(encoding="utf-8"))
 
 
 def per_call(fn, n: int = 20000, runs: int = 7) -> float:
@@ -27,6 +30,7 @@ def per_call(fn, n: int = 20000, runs: int = 7) -> float:
 
 if __name__ == "__main__":
     engine = kefu.Engine()
+    shop = kefu.Engine(SLA["policy"])
     text = json.dumps(REQUEST)
     batch = [REQUEST] * 1000
     rows = {
@@ -36,6 +40,9 @@ if __name__ == "__main__":
         "python is_workday": per_call(lambda: engine.is_workday("2026-02-14")),
         "python order_flag": per_call(lambda: engine.order_flag(ORDER)),
         "python order_action": per_call(lambda: engine.order_action(ACTION)),
+        "python sla (30 working days)": per_call(lambda: shop.sla(SLA["request"])),
+        "python dispatch_estimate": per_call(lambda: engine.dispatch_estimate(DISPATCH)),
+        "python refund_timeline": per_call(lambda: engine.refund_timeline(TIMELINE)),
     }
     for name, ns in rows.items():
         print(f"{name}: {ns / 1000:.2f} µs")

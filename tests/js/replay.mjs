@@ -49,6 +49,10 @@ export function errorShape(e) {
   return { code: e.code, message: e.message, path: e.path ?? null, problems: e.problems ?? [] };
 }
 
+/** Kinds whose named method takes the request object itself. */
+const OBJECT_KINDS = new Set(['check_return', 'refund_timeline', 'order_flag', 'order_action', 'sla', 'dispatch_estimate']);
+const camel = (kind) => kind.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
 /** Register one test per shared case; `Engine` is the host's engine class. */
 export function replayAll(host, Engine) {
   const engines = new Map();
@@ -73,7 +77,11 @@ export function replayAll(host, Engine) {
           try {
             // Hosts read a string argument as JSON text, so a string *value* goes as its JSON.
             const input = typeof c.input === 'string' ? JSON.stringify(c.input) : c.input;
-            result = built.engine.evaluate(suite.kind, 'input_text' in c ? c.input_text : input);
+            const arg = 'input_text' in c ? c.input_text : input;
+            // Kinds with a request object also have a named method (checkReturn, sla, …):
+            // replay through it, so both it and `evaluate` (the calendar kinds) are exercised.
+            const method = OBJECT_KINDS.has(suite.kind) ? camel(suite.kind) : null;
+            result = method ? built.engine[method](arg) : built.engine.evaluate(suite.kind, arg);
           } catch (e) {
             error = errorShape(e);
           }
