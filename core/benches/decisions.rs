@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the core decisions (figures in BENCHMARKS.md).
-#![allow(missing_docs, clippy::unwrap_used)]
+#![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use kefu_core::{Engine, Instant, ReturnRequest};

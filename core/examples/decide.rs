@@ -108,7 +108,37 @@ fn print_decision(name: &str, kind: &str, d: &Value) {
                 );
             }
         }
-        _ => println!("  {d}"),
+        _ => {
+            // The answer's plain fields on one line, then why.
+            let fields: Vec<String> = d
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(k, v)| {
+                    !matches!(k.as_str(), "reasons" | "policy" | "buyer_message_en")
+                        && !v.is_array()
+                        && !v.is_object()
+                        && !v.is_null()
+                })
+                .map(|(k, v)| format!("{k}: {}", v.as_str().map_or(v.to_string(), str::to_owned)))
+                .collect();
+            println!("  {}", fields.join("  "));
+            for step in d["history"].as_array().into_iter().flatten() {
+                println!(
+                    "  → {} at {} ({})",
+                    step["state"].as_str().unwrap_or(""),
+                    step["at"].as_str().unwrap_or(""),
+                    step["by"].as_str().unwrap_or("")
+                );
+            }
+            for r in d["reasons"].as_array().into_iter().flatten() {
+                println!(
+                    "  · {} {}",
+                    r["code"].as_str().unwrap_or(""),
+                    r["message"].as_str().unwrap_or("")
+                );
+            }
+        }
     }
     println!();
 }

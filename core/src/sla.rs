@@ -326,8 +326,13 @@ impl Standard {
 
     /// The amount in words: (`"2个工作日"`, `"2 working days"`).
     pub fn describe(&self) -> (String, String) {
-        let n = Amount(self.amount.0);
-        let n = serde_json::to_string(&n).unwrap_or_default();
+        let n = self.amount.0.to_string();
+        if self.unit == Unit::WorkingDays && n == "0.5" {
+            return (
+                String::from("半个工作日"),
+                String::from("half a working day"),
+            );
+        }
         match self.unit {
             Unit::WorkingMinutes => (
                 format!("{n}分钟（工作时间）"),

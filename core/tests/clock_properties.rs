@@ -43,11 +43,14 @@ const STANDARDS: &[&str] = &[
 ];
 
 fn sla(standard: &str, start: i64, now: i64, extra: Value) -> kefu_core::sla::SlaDecision {
-    let mut request = json!({ "standard": standard, "started_at": instant(start), "now": instant(now) });
+    let mut request =
+        json!({ "standard": standard, "started_at": instant(start), "now": instant(now) });
     if let (Value::Object(r), Value::Object(x)) = (&mut request, extra) {
         r.extend(x);
     }
-    engine().sla(&serde_json::from_value(request).unwrap()).unwrap()
+    engine()
+        .sla(&serde_json::from_value(request).unwrap())
+        .unwrap()
 }
 
 proptest! {
