@@ -28,6 +28,7 @@ export type Kind =
   | 'order_flag'
   | 'order_action'
   | 'check_return'
+  | 'classify_complaint'
   | 'refund_timeline'
   | 'sla'
   | 'dispatch_estimate'
@@ -208,6 +209,62 @@ export interface ReturnDecision {
   policy: PolicyRef;
 }
 
+export type ComplaintCategory =
+  | 'quality' | 'service' | 'price' | 'integrity'
+  | 'grumble' | 'anger' | 'publicity' | 'extreme'
+  | 'legal' | 'regulator' | 'safety' | 'harm';
+
+export interface LexiconPhrase {
+  phrase: string;
+  category: ComplaintCategory;
+  /** 1 a hint, 2 clear, 3 strong. */
+  weight: number;
+}
+
+export interface Complaint {
+  text?: string | null;
+  channel: 'phone' | 'chat' | 'email' | 'social_media' | 'in_person';
+  received_at: Instant;
+  loss_cents?: number | null;
+  order_amount_cents?: number | null;
+  harm?: 'none' | 'material' | 'physical' | 'mental' | null;
+  threatens_publicity?: boolean;
+  threatens_legal_action?: boolean;
+  threatens_regulator?: boolean;
+  previous_complaints?: number;
+  health_or_safety?: boolean;
+}
+
+/** A phrase found in the text; `start_utf16`/`end_utf16` index a JS string. */
+export interface Cue {
+  text: string;
+  phrase: string;
+  category: ComplaintCategory;
+  weight: number;
+  start: number;
+  end: number;
+  start_utf16: number;
+  end_utf16: number;
+}
+
+export interface ComplaintDecision {
+  /** 'critical' is kefu's own tier (health and safety, legal or regulator escalation), not the seed's. */
+  severity: 'general' | 'serious' | 'critical';
+  behaviour: 'passive_grumbling' | 'negative_publicity' | 'venting_anger' | 'extreme_radical';
+  causes: ('product_quality' | 'service' | 'price' | 'integrity')[];
+  cues: Cue[];
+  negated: Cue[];
+  owner: 'specialist' | 'supervisor' | 'manager';
+  channel: Complaint['channel'];
+  reply_due_at: Instant;
+  steps: { id: string; text: string; text_en: string }[];
+  opening: string;
+  opening_en: string;
+  coupon_cents: number | null;
+  reasons: Reason[];
+  policy: PolicyRef;
+}
+
 /** Units of a service standard (see core/src/sla.rs for how each counts). */
 export type SlaUnit = 'working_minutes' | 'working_days' | 'calendar_hours' | 'calendar_days';
 
@@ -356,6 +413,17 @@ export interface Policy {
     elsewhere_days?: number;
     ems_surcharge_cents?: number;
   };
+  complaints?: {
+    builtin_lexicon?: boolean;
+    add_phrases?: LexiconPhrase[];
+    remove_phrases?: string[];
+    max_text_chars?: number;
+    serious_loss_cents?: number;
+    repeat_complaints_serious?: number;
+    serious_cue_weight?: number;
+    critical_tier?: boolean;
+    service_lapse_coupon_cents?: number;
+  };
   refund_process?: {
     seller_response_days?: number;
     buyer_ship_days?: number;
@@ -372,9 +440,11 @@ export declare class Engine {
   orderFlag(order: OrderFacts | string): FlagDecision;
   orderAction(request: ActionRequest | string): ActionDecision;
   refundTimeline(refundCase: RefundCase | string): TimelineDecision;
+  classifyComplaint(complaint: Complaint | string): ComplaintDecision;
   sla(request: SlaRequest | string): SlaDecision;
   dispatchEstimate(order: DispatchRequest | string): DispatchDecision;
   evaluate(kind: 'check_return', request: ReturnRequest | string): ReturnDecision;
+  evaluate(kind: 'classify_complaint', request: Complaint | string): ComplaintDecision;
   evaluate(kind: 'refund_timeline', request: RefundCase | string): TimelineDecision;
   evaluate(kind: 'sla', request: SlaRequest | string): SlaDecision;
   evaluate(kind: 'dispatch_estimate', request: DispatchRequest | string): DispatchDecision;
@@ -400,6 +470,7 @@ export declare const VERSION: string;
 export declare function checkReturn(request: ReturnRequest | string): ReturnDecision;
 export declare function orderFlag(order: OrderFacts | string): FlagDecision;
 export declare function orderAction(request: ActionRequest | string): ActionDecision;
+export declare function classifyComplaint(complaint: Complaint | string): ComplaintDecision;
 export declare function refundTimeline(refundCase: RefundCase | string): TimelineDecision;
 export declare function sla(request: SlaRequest | string): SlaDecision;
 export declare function dispatchEstimate(order: DispatchRequest | string): DispatchDecision;

@@ -22,6 +22,7 @@ module.exports = {
   checkReturn: (request) => defaultEngine().checkReturn(request),
   orderFlag: (order) => defaultEngine().orderFlag(order),
   orderAction: (request) => defaultEngine().orderAction(request),
+  classifyComplaint: (complaint) => defaultEngine().classifyComplaint(complaint),
   refundTimeline: (refundCase) => defaultEngine().refundTimeline(refundCase),
   sla: (request) => defaultEngine().sla(request),
   dispatchEstimate: (order) => defaultEngine().dispatchEstimate(order),

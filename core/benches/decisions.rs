@@ -49,6 +49,12 @@ fn bench(c: &mut Criterion) {
     c.bench_function("refund_timeline/typed", |b| {
         b.iter(|| engine.refund_timeline(black_box(&case)).unwrap())
     });
+    // Issue 5: a complaint of about 200 characters with a dozen cues.
+    let complaint: kefu_core::complaints::Complaint =
+        serde_json::from_str(include_str!("../../tests/bench/complaint.json")).unwrap();
+    c.bench_function("classify_complaint/200_chars", |b| {
+        b.iter(|| engine.classify_complaint(black_box(&complaint)).unwrap())
+    });
     let start = Instant::parse("2026-02-10T10:00:00+08:00").unwrap();
     c.bench_function("calendar/add_30_working_days_over_spring_festival", |b| {
         b.iter(|| {

@@ -1,5 +1,8 @@
+//! Ad-hoc timing of the parts of a decision (`cargo run --release --example prof`); the
+//! figures that count are criterion's (`scripts/bench.sh`).
 #![allow(missing_docs, clippy::unwrap_used)]
-use kefu_core::{Engine, ReturnRequest};
+use kefu_core::complaints::{reader, Complaint};
+use kefu_core::Engine;
 use std::time::Instant;
 fn t<F: FnMut()>(name: &str, mut f: F) {
     for _ in 0..2000 {
@@ -17,32 +20,39 @@ fn t<F: FnMut()>(name: &str, mut f: F) {
 }
 fn main() {
     let e = Engine::from_value(&serde_json::Value::Null).unwrap();
-    let text = include_str!("../../tests/bench/realistic_return.json");
-    let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let r: ReturnRequest = serde_json::from_value(v.clone()).unwrap();
-    t("parse json", || {
-        let _: serde_json::Value = serde_json::from_str(text).unwrap();
+    let c: Complaint =
+        serde_json::from_str(include_str!("../../tests/bench/complaint.json")).unwrap();
+    let text = c.text.clone().unwrap();
+    let lexicon = e.policy().complaints.compiled_lexicon();
+    t("fold_str", || {
+        std::hint::black_box(reader::fold_str(&text));
     });
-    t("decode::from_value", || {
-        let _x: ReturnRequest = kefu_core::decode::from_value(&v).unwrap();
+    t("lexicon.read", || {
+        std::hint::black_box(lexicon.read(&text));
     });
-    t("check_return typed", || {
-        let _ = e.check_return(&r).unwrap();
+    let plain = "好".repeat(191);
+    t("lexicon.read, no cue", || {
+        std::hint::black_box(lexicon.read(&plain));
     });
-    let dd = e.decide("check_return", &v).unwrap();
-    t("to_value(Decision)", || {
-        let _ = serde_json::to_value(&dd).unwrap();
-    });
-    t("to_string(Decision)", || {
-        let _ = serde_json::to_string(&dd).unwrap();
-    });
-    t("decide", || {
-        let _ = e.decide("check_return", &v).unwrap();
-    });
-    t("decide_json", || {
-        let _ = e.decide_json("check_return", text).unwrap();
-    });
-    t("evaluate", || {
-        let _ = e.evaluate("check_return", &v).unwrap();
+    let folded: Vec<String> = kefu_core::complaints::builtin_phrases()
+        .iter()
+        .map(|p| reader::fold_str(&p.phrase))
+        .collect();
+    for kind in [
+        aho_corasick::AhoCorasickKind::DFA,
+        aho_corasick::AhoCorasickKind::ContiguousNFA,
+    ] {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .build(&folded)
+            .unwrap();
+        let ft = reader::fold_str(&text);
+        t(&format!("automaton {kind:?}"), || {
+            std::hint::black_box(ac.find_iter(&ft).count());
+        });
+    }
+    t("classify_complaint", || {
+        std::hint::black_box(e.classify_complaint(&c).unwrap());
     });
 }

@@ -7,7 +7,7 @@
 
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
-use crate::num::{Cents, Count};
+use crate::num::{yuan, Cents, Count};
 use crate::policy::PolicyRef;
 use crate::reason::Reason;
 use crate::time::{add_days, parse_clock, ymd, Date, Instant};
@@ -363,12 +363,4 @@ pub(crate) fn decide(
         reasons,
         policy: Arc::clone(policy_ref),
     })
-}
-
-fn yuan(cents: i64) -> String {
-    if cents % 100 == 0 {
-        (cents / 100).to_string()
-    } else {
-        format!("{}.{:02}", cents / 100, cents % 100)
-    }
 }

@@ -20,6 +20,7 @@ pub const KINDS: &[&str] = &[
     "order_flag",
     "order_action",
     "check_return",
+    "classify_complaint",
     "refund_timeline",
     "sla",
     "dispatch_estimate",
@@ -38,6 +39,7 @@ pub struct Engine {
     policy_ref: std::sync::Arc<PolicyRef>,
     tz: FixedOffset,
     calendar: Calendar,
+    complaints: crate::complaints::Compiled,
 }
 
 /// A decision of any kind, as `evaluate` returns it.
@@ -59,6 +61,8 @@ pub enum Decision {
     Dispatch(crate::dispatch::DispatchDecision),
     /// `refund_timeline`.
     Timeline(crate::refunds::TimelineDecision),
+    /// `classify_complaint`.
+    Complaint(crate::complaints::ComplaintDecision),
     /// `add_working_time`.
     At {
         /// The deadline.
@@ -133,11 +137,15 @@ impl Engine {
             version: policy.version.clone(),
             hash: policy.hash(),
         });
+        let complaints = crate::complaints::Compiled {
+            lexicon: policy.complaints.compiled_lexicon(),
+        };
         Ok(Engine {
             policy,
             policy_ref,
             tz,
             calendar,
+            complaints,
         })
     }
 
@@ -282,6 +290,37 @@ impl Engine {
         )
     }
 
+    /// Severity, behaviour, causes, cues, owner, reply deadline and handling steps of a
+    /// complaint (rule book §4).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kefu_core::{complaints::Severity, Engine};
+    /// let engine = Engine::from_value(&serde_json::Value::Null)?;
+    /// let complaint = serde_json::from_str(r#"{
+    ///     "text": "不是质量问题，是客服态度太差，三天没人回复",
+    ///     "channel": "chat", "received_at": "2026-03-06T16:00:00+08:00"
+    /// }"#)?;
+    /// let decision = engine.classify_complaint(&complaint)?;
+    /// assert_eq!(decision.severity, Severity::General);
+    /// assert_eq!(decision.reply_due_at, "2026-03-09T11:15:00+08:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn classify_complaint(
+        &self,
+        complaint: &crate::complaints::Complaint,
+    ) -> Result<crate::complaints::ComplaintDecision> {
+        crate::complaints::decide(
+            &self.policy.complaints,
+            &self.complaints,
+            self.standard("complaint_reply")?,
+            &self.calendar,
+            &self.policy_ref,
+            complaint,
+        )
+    }
+
     /// Whether a `YYYY-MM-DD` date is a working day.
     pub fn is_workday(&self, date: Date) -> Result<bool> {
         self.calendar.is_workday(date.0).map_err(|e| at(e, "/date"))
@@ -339,6 +378,9 @@ impl Engine {
             "order_flag" => Decision::Flag(self.order_flag(&from_deserializer(request)?)?),
             "order_action" => Decision::Action(self.order_action(&from_deserializer(request)?)?),
             "sla" => Decision::Sla(self.sla(&from_deserializer(request)?)?),
+            "classify_complaint" => {
+                Decision::Complaint(self.classify_complaint(&from_deserializer(request)?)?)
+            }
             "dispatch_estimate" => {
                 Decision::Dispatch(self.dispatch_estimate(&from_deserializer(request)?)?)
             }

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod calendar;
+pub mod complaints;
 pub mod decode;
 pub mod dispatch;
 mod engine;

@@ -177,3 +177,17 @@ impl<'de> Deserialize<'de> for Amount {
         d.deserialize_any(V)
     }
 }
+
+/// 分 shown as yuan with two decimals (`10.50`), written straight into a message.
+pub(crate) struct Yuan(i64);
+
+/// 分 as yuan, for messages.
+pub(crate) fn yuan(cents: i64) -> Yuan {
+    Yuan(cents)
+}
+
+impl fmt::Display for Yuan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{:02}", self.0 / 100, (self.0 % 100).abs())
+    }
+}

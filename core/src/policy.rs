@@ -38,6 +38,8 @@ pub struct Policy {
     pub dispatch: crate::dispatch::DispatchPolicy,
     /// The platform's refund timers (rule book §3).
     pub refund_process: crate::refunds::RefundProcessPolicy,
+    /// Complaints: the phrase lexicon and the severity thresholds (rule book §4).
+    pub complaints: crate::complaints::ComplaintsPolicy,
 }
 
 impl Default for Policy {
@@ -52,6 +54,7 @@ impl Default for Policy {
             sla: crate::sla::SlaPolicy::default(),
             dispatch: crate::dispatch::DispatchPolicy::default(),
             refund_process: crate::refunds::RefundProcessPolicy::default(),
+            complaints: crate::complaints::ComplaintsPolicy::default(),
         }
     }
 }
@@ -350,6 +353,7 @@ impl Policy {
         self.sla.check(&mut bad);
         self.dispatch.check(&mut bad);
         self.refund_process.check(&mut bad);
+        self.complaints.check(&mut bad);
         out
     }
 }

@@ -12,6 +12,7 @@
 //! rice cooker); it is never reported as eligible.
 
 use crate::error::{Error, Result};
+use crate::num::yuan;
 use crate::num::{Cents, Count, Id};
 use crate::policy::{PolicyRef, ReturnsPolicy};
 use crate::reason::{Reason, Rule};
@@ -867,19 +868,5 @@ impl Returns<'_> {
         ));
         self.refund_terms(&mut d, r);
         Ok(d)
-    }
-}
-
-/// 分 as yuan with two decimals, for messages.
-fn yuan(cents: i64) -> Yuan {
-    Yuan(cents)
-}
-
-/// 分 shown as yuan, written straight into the message (no string of its own).
-struct Yuan(i64);
-
-impl std::fmt::Display for Yuan {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}.{:02}", self.0 / 100, (self.0 % 100).abs())
     }
 }

@@ -20,7 +20,7 @@ function perCall(fn, n = 20000, runs = 7) {
 const order = JSON.parse(readFileSync(new URL('../../tests/bench/order_flag.json', import.meta.url), 'utf8'));
 const action = JSON.parse(readFileSync(new URL('../../tests/bench/order_action.json', import.meta.url), 'utf8'));
 const bench = (name) => JSON.parse(readFileSync(new URL(`../../tests/bench/${name}.json`, import.meta.url), 'utf8'));
-const [sla, dispatch, timeline] = [bench('sla'), bench('dispatch'), bench('refund_timeline')];
+const [sla, dispatch, timeline, complaint] = [bench('sla'), bench('dispatch'), bench('refund_timeline'), bench('complaint')];
 const text = JSON.stringify(request);
 const batch = Array(1000).fill(request);
 for (const [host, kefu] of Object.entries(hosts)) {
@@ -36,6 +36,7 @@ for (const [host, kefu] of Object.entries(hosts)) {
     [`${host} sla (30 working days)`]: perCall(() => shop.sla(sla.request)),
     [`${host} dispatchEstimate`]: perCall(() => engine.dispatchEstimate(dispatch)),
     [`${host} refundTimeline`]: perCall(() => engine.refundTimeline(timeline)),
+    [`${host} classifyComplaint (200 chars)`]: perCall(() => engine.classifyComplaint(complaint)),
   };
   for (const [name, ns] of Object.entries(rows)) console.log(`${name}: ${(ns / 1000).toFixed(2)} µs`);
 }

@@ -13,6 +13,7 @@ ORDER = json.loads((ROOT / "tests" / "bench" / "order_flag.json").read_text(enco
 ACTION = json.loads((ROOT / "tests" / "bench" / "order_action.json").read_text(encoding="utf-8"))
 SLA = json.loads((ROOT / "tests" / "bench" / "sla.json").read_text(encoding="utf-8"))
 DISPATCH = json.loads((ROOT / "tests" / "bench" / "dispatch.json").read_text(encoding="utf-8"))
+COMPLAINT = json.loads((ROOT / "tests" / "bench" / "complaint.json").read_text(encoding="utf-8"))
 TIMELINE = json.loads((ROOT / "tests" / "bench" / "refund_timeline.json").read_text(encoding="utf-8"))
 
 
@@ -43,6 +44,7 @@ if __name__ == "__main__":
         "python sla (30 working days)": per_call(lambda: shop.sla(SLA["request"])),
         "python dispatch_estimate": per_call(lambda: engine.dispatch_estimate(DISPATCH)),
         "python refund_timeline": per_call(lambda: engine.refund_timeline(TIMELINE)),
+        "python classify_complaint (200 chars)": per_call(lambda: engine.classify_complaint(COMPLAINT)),
     }
     for name, ns in rows.items():
         print(f"{name}: {ns / 1000:.2f} µs")

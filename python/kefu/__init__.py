@@ -39,6 +39,7 @@ __all__ = [
     "UnknownKindError",
     "add_working_time",
     "check_return",
+    "classify_complaint",
     "default_engine",
     "dispatch_estimate",
     "evaluate",
@@ -80,6 +81,11 @@ def order_flag(order: Request) -> Dict[str, Any]:
 def order_action(request: Request) -> Dict[str, Any]:
     """What to do with a modify / cancel / stock-out / price-difference request (rule book §2)."""
     return default_engine().order_action(request)
+
+
+def classify_complaint(complaint: Request) -> Dict[str, Any]:
+    """Severity, behaviour, causes, cues, owner, reply deadline and handling steps (rule book §4)."""
+    return default_engine().classify_complaint(complaint)
 
 
 def refund_timeline(case: Request) -> Dict[str, Any]:

@@ -44,7 +44,7 @@ def mismatches(expected: Any, actual: Any, at: str = "") -> List[str]:
     return out
 
 
-OBJECT_KINDS = {"check_return", "refund_timeline", "order_flag", "order_action", "sla", "dispatch_estimate"}
+OBJECT_KINDS = {"check_return", "classify_complaint", "refund_timeline", "order_flag", "order_action", "sla", "dispatch_estimate"}
 
 _engines: Dict[str, Any] = {}
 

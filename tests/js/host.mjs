@@ -115,6 +115,18 @@ export function hostChecks(host, api) {
     assert.deepEqual(engine.evaluateBatch('check_return', []), []);
   });
 
+  test(`${host}: complaint cues index the JS string, and a megabyte of text is a typed error`, () => {
+    const text = '😡😡 質量太差，客服也不回消息！！';
+    const d = engine.classifyComplaint({ text, channel: 'chat', received_at: '2026-03-06T16:00:00+08:00' });
+    assert.ok(d.cues.length >= 2);
+    for (const cue of d.cues) assert.equal(text.slice(cue.start_utf16, cue.end_utf16), cue.text);
+    assert.deepEqual(d.causes, ['product_quality', 'service']);
+    const huge = '差'.repeat(1 << 20);
+    throwsKefu(() => engine.classifyComplaint({ text: huge, channel: 'chat', received_at: '2026-03-06T16:00:00+08:00' }), 'INVALID_INPUT', '/text');
+    throwsKefu(() => engine.classifyComplaint({ text: 'x', channel: 'fax', received_at: '2026-03-06T16:00:00+08:00' }), 'INVALID_INPUT', '/channel');
+    assert.equal(engine.classifyComplaint({ channel: 'phone', received_at: '2026-03-06T16:00:00+08:00', threatens_regulator: true }).severity, 'critical');
+  });
+
   test(`${host}: the same input always gives the same decision`, () => {
     const a = engine.checkReturn(GOOD);
     const b = new api.Engine().checkReturn(GOOD);

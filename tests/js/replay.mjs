@@ -50,7 +50,7 @@ export function errorShape(e) {
 }
 
 /** Kinds whose named method takes the request object itself. */
-const OBJECT_KINDS = new Set(['check_return', 'refund_timeline', 'order_flag', 'order_action', 'sla', 'dispatch_estimate']);
+const OBJECT_KINDS = new Set(['check_return', 'classify_complaint', 'refund_timeline', 'order_flag', 'order_action', 'sla', 'dispatch_estimate']);
 const camel = (kind) => kind.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
 /** Register one test per shared case; `Engine` is the host's engine class. */

@@ -208,6 +208,16 @@ impl Engine {
         self.run(env, "order_action", request)
     }
 
+    /// Severity, type, causes, cues, owner and reply deadline of a complaint (rule book §4).
+    #[napi(ts_args_type = "complaint: object | string", ts_return_type = "any")]
+    pub fn classify_complaint<'env>(
+        &self,
+        env: &'env Env,
+        complaint: Unknown<'_>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, "classify_complaint", complaint)
+    }
+
     /// Where a refund case stands and its next deadline (rule book §3).
     #[napi(ts_args_type = "refundCase: object | string", ts_return_type = "any")]
     pub fn refund_timeline<'env>(

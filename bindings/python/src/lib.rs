@@ -267,6 +267,14 @@ impl Engine {
         self.run(py, "order_action", request)
     }
 
+    fn classify_complaint(
+        &self,
+        py: Python<'_>,
+        complaint: &Bound<'_, PyAny>,
+    ) -> PyResult<Py<PyAny>> {
+        self.run(py, "classify_complaint", complaint)
+    }
+
     fn refund_timeline(&self, py: Python<'_>, case: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         self.run(py, "refund_timeline", case)
     }

@@ -175,6 +175,12 @@ impl Engine {
         self.run("order_action", request)
     }
 
+    /// Severity, type, causes, cues, owner and reply deadline of a complaint (rule book §4).
+    #[wasm_bindgen(js_name = classifyComplaint)]
+    pub fn classify_complaint(&self, complaint: JsValue) -> Result<JsValue, JsValue> {
+        self.run("classify_complaint", complaint)
+    }
+
     /// Where a refund case stands and its next deadline (rule book §3).
     #[wasm_bindgen(js_name = refundTimeline)]
     pub fn refund_timeline(&self, case: JsValue) -> Result<JsValue, JsValue> {

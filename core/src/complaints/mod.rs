@@ -1,0 +1,685 @@
+//! How serious a complaint is, what kind, why, who owns it and by when it is answered
+//! (rule book §4; seed 002 §三 了解客户的投诉类型, §四 确定投诉处理的流程; seed 004 §三).
+//!
+//! Evidence comes from two places: the structured facts an agent knows (loss, harm, threats,
+//! earlier complaints) and the customer's own words, read against a phrase lexicon that lives
+//! in the policy. Every phrase that counted is returned as a cue with its span, so an agent
+//! sees why. The `critical` tier (health and safety, legal or regulator escalation) is kefu's
+//! own, not the seed's: the seed has only general and serious; ISO 10002 asks only that health
+//! and safety complaints be handled at once. A policy can switch it off.
+
+pub mod reader;
+mod trad;
+
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+use crate::num::{yuan, Cents, Count};
+use crate::policy::PolicyRef;
+use crate::reason::{Reason, Rule};
+use crate::sla::Standard;
+use crate::time::Instant;
+pub use reader::{Category, Cue, Lexicon, Phrase};
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
+
+/// The built-in lexicon (`lexicon.json` beside this file).
+const BUILTIN_LEXICON: &str = include_str!("lexicon.json");
+
+/// The built-in phrases, read once.
+pub fn builtin_phrases() -> &'static [Phrase] {
+    static PHRASES: OnceLock<Vec<Phrase>> = OnceLock::new();
+    PHRASES.get_or_init(|| serde_json::from_str(BUILTIN_LEXICON).unwrap_or_default())
+}
+
+/// Complaint rules (rule book §4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default, remote = "Self")]
+pub struct ComplaintsPolicy {
+    /// Start from kefu's built-in lexicon (over 250 phrases).
+    pub builtin_lexicon: bool,
+    /// The shop's own phrases (a phrase already in the lexicon takes the new category/weight).
+    pub add_phrases: Vec<Phrase>,
+    /// Built-in phrases the shop does not want.
+    pub remove_phrases: Vec<String>,
+    /// Longest text read, in characters; longer text is an input error, not a slow call.
+    pub max_text_chars: Count,
+    /// A loss at or above this is great material harm (serious).
+    pub serious_loss_cents: Cents,
+    /// This many earlier complaints about the matter make it serious.
+    pub repeat_complaints_serious: Count,
+    /// Anger, publicity or extreme cues weighing this much in total show the customer is angry.
+    pub serious_cue_weight: Count,
+    /// kefu's own third tier for health, safety, legal or regulator escalation.
+    pub critical_tier: bool,
+    /// Coupon offered with the apology for a service lapse (seed 003's 20 yuan); 0: none.
+    pub service_lapse_coupon_cents: Cents,
+}
+
+impl Default for ComplaintsPolicy {
+    fn default() -> Self {
+        ComplaintsPolicy {
+            builtin_lexicon: true,
+            add_phrases: Vec::new(),
+            remove_phrases: Vec::new(),
+            max_text_chars: Count(20_000),
+            serious_loss_cents: Cents(100_000),
+            repeat_complaints_serious: Count(2),
+            serious_cue_weight: Count(2),
+            critical_tier: true,
+            service_lapse_coupon_cents: Cents(2000),
+        }
+    }
+}
+
+impl ComplaintsPolicy {
+    /// Problems the types do not catch.
+    pub(crate) fn check(&self, bad: &mut impl FnMut(&str, String)) {
+        if !(1..=1_000_000).contains(&self.max_text_chars.0) {
+            bad(
+                "/complaints/max_text_chars",
+                String::from("must be 1 to 1000000"),
+            );
+        }
+        if self.add_phrases.len() > 5000 {
+            bad(
+                "/complaints/add_phrases",
+                String::from("at most 5000 phrases"),
+            );
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, p) in self.add_phrases.iter().enumerate() {
+            let n = p.phrase.trim().chars().count();
+            if n == 0 || n > 32 {
+                bad(
+                    &format!("/complaints/add_phrases/{i}/phrase"),
+                    format!("must have 1 to 32 characters, has {n}"),
+                );
+            } else if !seen.insert(reader::fold_str(&p.phrase)) {
+                bad(
+                    &format!("/complaints/add_phrases/{i}/phrase"),
+                    String::from("listed twice"),
+                );
+            }
+            if !(1..=3).contains(&p.weight) {
+                bad(
+                    &format!("/complaints/add_phrases/{i}/weight"),
+                    String::from("must be 1, 2 or 3"),
+                );
+            }
+        }
+        for (i, p) in self.remove_phrases.iter().enumerate() {
+            if p.trim().is_empty() {
+                bad(
+                    &format!("/complaints/remove_phrases/{i}"),
+                    String::from("must not be empty"),
+                );
+            }
+        }
+        if self.serious_cue_weight.0 == 0 || self.serious_cue_weight.0 > 100 {
+            bad(
+                "/complaints/serious_cue_weight",
+                String::from("must be 1 to 100"),
+            );
+        }
+        if self.repeat_complaints_serious.0 == 0 {
+            bad(
+                "/complaints/repeat_complaints_serious",
+                String::from("must be at least 1"),
+            );
+        }
+    }
+
+    /// The compiled effective lexicon; the built-in one is compiled once per process and
+    /// shared by every engine that does not change it.
+    pub fn compiled_lexicon(&self) -> Arc<Lexicon> {
+        static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        if self.builtin_lexicon && self.add_phrases.is_empty() && self.remove_phrases.is_empty() {
+            return Arc::clone(BUILTIN.get_or_init(|| Arc::new(self.lexicon())));
+        }
+        Arc::new(self.lexicon())
+    }
+
+    /// The effective lexicon: built-in phrases (unless switched off) without the removed
+    /// ones, then the shop's (replacing a built-in phrase of the same folded text).
+    pub fn lexicon(&self) -> Lexicon {
+        let removed: std::collections::BTreeSet<String> = self
+            .remove_phrases
+            .iter()
+            .map(|p| reader::fold_str(p.trim()))
+            .collect();
+        let added: std::collections::BTreeSet<String> = self
+            .add_phrases
+            .iter()
+            .map(|p| reader::fold_str(&p.phrase))
+            .collect();
+        let builtin: &[Phrase] = if self.builtin_lexicon {
+            builtin_phrases()
+        } else {
+            &[]
+        };
+        let phrases = builtin
+            .iter()
+            .filter(|p| {
+                let f = reader::fold_str(&p.phrase);
+                !removed.contains(&f) && !added.contains(&f)
+            })
+            .chain(self.add_phrases.iter())
+            .cloned()
+            .collect();
+        Lexicon::new(phrases)
+    }
+}
+
+/// How the complaint arrived (seed 004 §四.1: phone, email, online chat, social media).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Phone.
+    Phone,
+    /// Online chat (旺旺, 咚咚).
+    Chat,
+    /// Email.
+    Email,
+    /// Social media.
+    SocialMedia,
+    /// In person.
+    InPerson,
+}
+
+/// Harm the complainant suffered, as an agent judges it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Harm {
+    /// None.
+    None,
+    /// Material (money, goods, time).
+    Material,
+    /// Physical (injury, illness).
+    Physical,
+    /// Mental (distress).
+    Mental,
+}
+
+/// A `classify_complaint` request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Complaint {
+    /// The complaint as the customer wrote or said it.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// How it arrived.
+    pub channel: Channel,
+    /// When it arrived (the reply deadline counts from here).
+    pub received_at: Instant,
+    /// The customer's loss.
+    #[serde(default)]
+    pub loss_cents: Option<Cents>,
+    /// The order's amount.
+    #[serde(default)]
+    pub order_amount_cents: Option<Cents>,
+    /// Harm suffered.
+    #[serde(default)]
+    pub harm: Option<Harm>,
+    /// The customer threatens publicity (reviews, posts, media).
+    #[serde(default)]
+    pub threatens_publicity: bool,
+    /// The customer threatens legal action.
+    #[serde(default)]
+    pub threatens_legal_action: bool,
+    /// The customer threatens a regulator complaint (12315, 市场监管局).
+    #[serde(default)]
+    pub threatens_regulator: bool,
+    /// Earlier complaints about the same matter.
+    #[serde(default)]
+    pub previous_complaints: Count,
+    /// A health or safety issue is involved.
+    #[serde(default)]
+    pub health_or_safety: bool,
+}
+
+crate::object_only!(ComplaintsPolicy, Complaint);
+
+/// How serious (seed 002 §三; `critical` is kefu's own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 一般投诉.
+    General,
+    /// 严重投诉.
+    Serious,
+    /// kefu's own tier: health and safety, legal or regulator escalation.
+    Critical,
+}
+
+/// The complaint's behaviour type (seed 002 §三).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Behaviour {
+    /// 消极抱怨型.
+    PassiveGrumbling,
+    /// 负面宣传型.
+    NegativePublicity,
+    /// 愤怒发泄型.
+    VentingAnger,
+    /// 极端激进型.
+    ExtremeRadical,
+}
+
+/// The complaint's cause (seed 002 §三).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// 产品质量投诉.
+    ProductQuality,
+    /// 服务投诉.
+    Service,
+    /// 价格投诉.
+    Price,
+    /// 诚信投诉.
+    Integrity,
+}
+
+/// Who owns it (seed 004 §三).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// 客服专员: answers and records.
+    Specialist,
+    /// 客服主管: coordinates complex problems.
+    Supervisor,
+    /// 客服经理: owns the whole.
+    Manager,
+}
+
+/// One handling step (seed 002 §四).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// Stable id.
+    pub id: &'static str,
+    /// The seed's words.
+    pub text: &'static str,
+    /// In English.
+    pub text_en: &'static str,
+}
+
+/// The decision of `classify_complaint`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComplaintDecision {
+    /// How serious.
+    pub severity: Severity,
+    /// What kind.
+    pub behaviour: Behaviour,
+    /// Why (in the seed's order; empty when neither text nor facts tell).
+    pub causes: Vec<Cause>,
+    /// Every phrase that counted, in text order.
+    pub cues: Vec<Cue>,
+    /// Phrases found but negated ("不是质量问题"): shown, not counted.
+    pub negated: Vec<Cue>,
+    /// Who owns it.
+    pub owner: Owner,
+    /// How it arrived.
+    pub channel: Channel,
+    /// Reply by (the `sla` standard `complaint_reply`: half a working day by default).
+    pub reply_due_at: String,
+    /// Handling steps (seed 002 §四).
+    pub steps: Vec<Step>,
+    /// A suggested opening in the seed's register.
+    pub opening: String,
+    /// The same in English.
+    pub opening_en: String,
+    /// The coupon offered in the opening, if any.
+    pub coupon_cents: Option<i64>,
+    /// Why.
+    pub reasons: Vec<Reason>,
+    /// The policy that decided.
+    pub policy: Arc<PolicyRef>,
+}
+
+crate::reason::rules! {
+    GENERAL = "COMPLAINT_GENERAL", "complaints.severity", "seed 002 §三（一般投诉：内容、性质比较轻微，没有造成大的损害）",
+        "No sign of great harm, anger or escalation: a general complaint.";
+    SERIOUS_ANGER = "SERIOUS_CUSTOMER_ANGRY", "complaints.severity", "seed 002 §三（严重投诉：……引起投诉人愤怒）",
+        "The customer's words show anger, publicity threats or radical talk: serious.";
+    SERIOUS_LOSS = "SERIOUS_MATERIAL_LOSS", "complaints.severity", "seed 002 §三（严重投诉：……较大的物质……伤害）",
+        "A loss at or above the policy's threshold: serious.";
+    SERIOUS_HARM = "SERIOUS_HARM", "complaints.severity", "seed 002 §三（严重投诉：……较大的物质或精神上的伤害）",
+        "Great material or mental harm (a fact, or in the customer's words): serious.";
+    SERIOUS_REPEAT = "SERIOUS_REPEAT_COMPLAINT", "complaints.severity", "kefu: a matter complained of again is not slight (seed 002 §四 持续反馈)",
+        "Complained of before, as often as the policy's threshold: serious.";
+    CRITICAL_SAFETY = "CRITICAL_HEALTH_SAFETY", "complaints.critical", "kefu's own tier, not seed 002; ISO 10002 (health and safety complaints at once)",
+        "A health or safety issue: kefu's critical tier.";
+    CRITICAL_LEGAL = "CRITICAL_LEGAL_ACTION", "complaints.critical", "kefu's own tier, not seed 002",
+        "A threat of legal action: kefu's critical tier.";
+    CRITICAL_REGULATOR = "CRITICAL_REGULATOR", "complaints.critical", "kefu's own tier, not seed 002 (12315 / 市场监管)",
+        "A threat of a regulator complaint: kefu's critical tier.";
+    GRUMBLING = "BEHAVIOUR_PASSIVE_GRUMBLING", "complaints.behaviour", "seed 002 §三（消极抱怨型投诉）",
+        "No publicity, anger or radical talk: passive grumbling.";
+    PUBLICITY = "BEHAVIOUR_NEGATIVE_PUBLICITY", "complaints.behaviour", "seed 002 §三（负面宣传型投诉）",
+        "Threatens bad reviews, posts or media: negative publicity.";
+    ANGER = "BEHAVIOUR_VENTING_ANGER", "complaints.behaviour", "seed 002 §三（愤怒发泄型投诉）",
+        "Anger, abuse or sarcasm: venting anger.";
+    EXTREME = "BEHAVIOUR_EXTREME_RADICAL", "complaints.behaviour", "seed 002 §三（极端激进型投诉）",
+        "Threats of law, regulators, or radical action: extreme.";
+    QUALITY = "CAUSE_PRODUCT_QUALITY", "complaints.cause", "seed 002 §三（产品质量投诉）",
+        "The product is faulty.";
+    SERVICE = "CAUSE_SERVICE", "complaints.cause", "seed 002 §三（服务投诉）",
+        "The service failed (attitude, replies, shipping).";
+    PRICE = "CAUSE_PRICE", "complaints.cause", "seed 002 §三（价格投诉）",
+        "The price (drops, overcharges, differences, fees).";
+    INTEGRITY = "CAUSE_INTEGRITY", "complaints.cause", "seed 002 §三（诚信投诉）",
+        "Honesty (fakes, false descriptions, broken promises).";
+    CAUSE_UNCLEAR = "CAUSE_UNCLEAR", "complaints.cause", "seed 002 §四（询问事实，分析原因）",
+        "Neither the words nor the facts show a cause: ask for the facts.";
+    OWNER = "COMPLAINT_OWNER", "complaints.owner", "seed 004 §三（客服专员、客服主管、客服经理）",
+        "Who owns it: specialist (general), supervisor (serious), manager (critical).";
+    REPLY_DUE = "COMPLAINT_REPLY_DUE", "complaints.reply", "seed 000 §三（需在半个工作日内做出答复）",
+        "Reply by the sla standard complaint_reply (half a working day).";
+    COUPON = "SERVICE_LAPSE_COUPON", "complaints.opening", "seed 003 任务三 常用话术(2)（特别帮您申请一张20元优惠券）",
+        "A service lapse: the apology comes with the policy's coupon.";
+}
+
+/// Seed 002 §四, in order: (id, text, English, when it applies).
+const STEPS: [(&str, &str, &str); 7] = [
+    (
+        "respond_fast",
+        "快速反应，以诚相待",
+        "Respond fast and sincerely",
+    ),
+    (
+        "gather_facts",
+        "询问事实，分析原因",
+        "Ask for the facts and analyse the cause",
+    ),
+    (
+        "take_responsibility",
+        "明确身份，承担责任",
+        "Say who you are and take responsibility",
+    ),
+    (
+        "no_early_conclusion",
+        "切忌在掌握所有信息之前妄下结论",
+        "Do not conclude before all the facts are in",
+    ),
+    (
+        "offer_value",
+        "提供超值回报",
+        "Offer more than the loss where it is due",
+    ),
+    (
+        "find_solution",
+        "判断客户类型，寻找解决方案",
+        "Judge the customer type and find a solution",
+    ),
+    (
+        "follow_up",
+        "强化过程管理，持续投诉反馈：对投诉进行持续的反馈、追踪和回应",
+        "Keep feedback, tracking and replies going until closed",
+    ),
+];
+
+/// What the policy compiled: the lexicon and the reply standard.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The effective lexicon.
+    pub lexicon: Arc<Lexicon>,
+}
+
+/// Decide `classify_complaint`.
+pub(crate) fn decide(
+    policy: &ComplaintsPolicy,
+    compiled: &Compiled,
+    reply: &Standard,
+    calendar: &Calendar,
+    policy_ref: &Arc<PolicyRef>,
+    c: &Complaint,
+) -> Result<ComplaintDecision> {
+    let text = c.text.as_deref().unwrap_or_default();
+    let limit = policy.max_text_chars.0 as usize;
+    if text.chars().nth(limit).is_some() {
+        return Err(Error::invalid_input(
+            "/text",
+            format!("the text is longer than the policy's {limit} characters"),
+        ));
+    }
+    let (cues, negated) = compiled.lexicon.read(text);
+    let weight = |cats: &[Category]| -> u32 {
+        cues.iter()
+            .filter(|q| cats.contains(&q.category))
+            .map(|q| u32::from(q.weight))
+            .sum()
+    };
+    let has = |cat: Category| cues.iter().any(|q| q.category == cat);
+    let mut reasons = Vec::new();
+
+    // Behaviour: the most escalated type present wins.
+    let legal = c.threatens_legal_action || has(Category::Legal);
+    let regulator = c.threatens_regulator || has(Category::Regulator);
+    let publicity = c.threatens_publicity || has(Category::Publicity);
+    let extreme = legal || regulator || has(Category::Extreme);
+    let anger = has(Category::Anger);
+    let behaviour = if extreme {
+        Behaviour::ExtremeRadical
+    } else if publicity {
+        Behaviour::NegativePublicity
+    } else if anger {
+        Behaviour::VentingAnger
+    } else {
+        Behaviour::PassiveGrumbling
+    };
+
+    // Causes, in the seed's order.
+    let causes: Vec<Cause> = [
+        (
+            Category::Quality,
+            Cause::ProductQuality,
+            &QUALITY,
+            "产品质量",
+        ),
+        (Category::Service, Cause::Service, &SERVICE, "服务"),
+        (Category::Price, Cause::Price, &PRICE, "价格"),
+        (Category::Integrity, Cause::Integrity, &INTEGRITY, "诚信"),
+    ]
+    .into_iter()
+    // A health or safety problem with a product is a quality complaint too.
+    .filter(|(cat, _, _, _)| has(*cat) || (*cat == Category::Quality && has(Category::Safety)))
+    .map(|(cat, cause, rule, zh)| {
+        let words = quoted(&cues, cat);
+        reasons.push(rule.says(
+            format!("{zh}投诉：{words}"),
+            format!("{}: {words}", rule.summary),
+        ));
+        cause
+    })
+    .collect();
+    if causes.is_empty() {
+        reasons.push(CAUSE_UNCLEAR.says(
+            "未能判断投诉原因，请询问事实、分析原因。",
+            "No cause shows in the words or facts: ask for the facts.",
+        ));
+    }
+
+    // Severity.
+    let safety = c.health_or_safety || c.harm == Some(Harm::Physical) || has(Category::Safety);
+    let mut critical = Vec::new();
+    if policy.critical_tier {
+        if safety {
+            critical.push(CRITICAL_SAFETY.says(
+                format!(
+                    "涉及健康或人身安全{}：立即处理（kefu 自设等级，非 seed 002）。",
+                    quoted_or_fact(&cues, Category::Safety)
+                ),
+                "Health or safety is involved: handle at once (kefu's own tier, not the seed's).",
+            ));
+        }
+        if legal {
+            critical.push(CRITICAL_LEGAL.says(
+                format!(
+                    "客户表示将采取法律行动{}（kefu 自设等级）。",
+                    quoted_or_fact(&cues, Category::Legal)
+                ),
+                "The customer threatens legal action (kefu's own tier).",
+            ));
+        }
+        if regulator {
+            critical.push(CRITICAL_REGULATOR.says(
+                format!(
+                    "客户表示将向监管部门投诉{}（kefu 自设等级）。",
+                    quoted_or_fact(&cues, Category::Regulator)
+                ),
+                "The customer threatens a regulator complaint (kefu's own tier).",
+            ));
+        }
+    }
+    let mut serious = Vec::new();
+    let heat = weight(&[Category::Anger, Category::Publicity, Category::Extreme]);
+    if heat >= policy.serious_cue_weight.0 || publicity || extreme {
+        serious.push(SERIOUS_ANGER.says(
+            "客户情绪激动或扬言曝光、采取激烈行动：按严重投诉处理。",
+            "The customer is angry, or threatens publicity or radical action: serious.",
+        ));
+    }
+    if let Some(loss) = c.loss_cents.filter(|l| *l >= policy.serious_loss_cents) {
+        serious.push(SERIOUS_LOSS.says(
+            format!("客户损失{}元，达到严重投诉标准。", yuan(loss.0)),
+            format!("A loss of {} yuan: serious.", yuan(loss.0)),
+        ));
+    }
+    // A loss beyond the order's amount is harm past the goods themselves (missed events, damage).
+    let beyond_order = matches!((c.loss_cents, c.order_amount_cents), (Some(l), Some(o)) if l > o);
+    if matches!(c.harm, Some(Harm::Mental | Harm::Physical))
+        || beyond_order
+        || weight(&[Category::Harm]) >= 2
+    {
+        serious.push(SERIOUS_HARM.says(
+            "客户受到较大的物质或精神伤害。",
+            "Great material or mental harm.",
+        ));
+    }
+    if c.previous_complaints >= policy.repeat_complaints_serious {
+        serious.push(SERIOUS_REPEAT.says(
+            format!("客户已就此投诉{}次。", c.previous_complaints.0),
+            format!("Complained of {} times before.", c.previous_complaints.0),
+        ));
+    }
+    let severity = if !critical.is_empty() {
+        Severity::Critical
+    } else if !serious.is_empty() || (!policy.critical_tier && (safety || legal || regulator)) {
+        Severity::Serious
+    } else {
+        Severity::General
+    };
+    let mut head = match severity {
+        Severity::Critical => critical,
+        Severity::Serious if serious.is_empty() => vec![SERIOUS_ANGER.says(
+            "涉及健康安全或法律、监管升级：按严重投诉处理。",
+            "Health, safety, legal or regulator escalation: serious.",
+        )],
+        Severity::Serious => serious,
+        Severity::General => vec![GENERAL.says(
+            "投诉内容较轻微，未造成大的损害：一般投诉。",
+            "Slight, no great harm: a general complaint.",
+        )],
+    };
+    head.push(match behaviour {
+        Behaviour::ExtremeRadical => EXTREME.says("极端激进型投诉。", "Extreme or radical."),
+        Behaviour::NegativePublicity => PUBLICITY.says("负面宣传型投诉。", "Negative publicity."),
+        Behaviour::VentingAnger => ANGER.says("愤怒发泄型投诉。", "Venting anger."),
+        Behaviour::PassiveGrumbling => GRUMBLING.says("消极抱怨型投诉。", "Passive grumbling."),
+    });
+    head.append(&mut reasons);
+    let mut reasons = head;
+
+    let owner = match severity {
+        Severity::General => Owner::Specialist,
+        Severity::Serious => Owner::Supervisor,
+        Severity::Critical => Owner::Manager,
+    };
+    let (owner_zh, owner_en) = match owner {
+        Owner::Specialist => ("客服专员答复并记录", "a specialist answers and records it"),
+        Owner::Supervisor => ("客服主管协调处理", "a supervisor coordinates it"),
+        Owner::Manager => ("客服经理负责", "the manager owns it"),
+    };
+    reasons.push(OWNER.says(format!("{owner_zh}。"), format!("Owner: {owner_en}.")));
+    let due = reply
+        .due(c.received_at, calendar)
+        .map_err(|e| e.located("/received_at"))?
+        .format_in(calendar.tz());
+    let (span_zh, span_en) = reply.describe();
+    reasons.push(REPLY_DUE.says(
+        format!("须在{span_zh}内答复：{due}前。"),
+        format!("Reply within {span_en}: by {due}."),
+    ));
+
+    let coupon = (causes.contains(&Cause::Service)
+        && severity != Severity::Critical
+        && policy.service_lapse_coupon_cents.0 > 0)
+        .then_some(policy.service_lapse_coupon_cents.0);
+    let (opening, opening_en) = match (severity, coupon) {
+        (Severity::Critical, _) => (
+            String::from("您好，非常抱歉！您反映的问题我们非常重视，我是客服经理，现在就为您处理，请您先告诉我具体情况，我们会负责到底。"),
+            String::from("We are very sorry. We take this very seriously; I am the customer-service manager and will handle it now. Please tell me what happened; we will see it through."),
+        ),
+        (_, Some(c)) => {
+            reasons.push(COUPON.says(
+                format!("服务失误：道歉并申请{}元优惠券。", yuan(c)),
+                format!("A service lapse: apologise and offer a {} yuan coupon.", yuan(c)),
+            ));
+            (
+                format!("非常抱歉因我们工作没有做到位，给您带来了不便，针对这次问题特别帮您申请一张{}元优惠券无条件使用哦，您看好吗？", yuan(c)),
+                format!("We are very sorry we fell short. For the trouble, we have requested a {} yuan coupon for you, with no conditions. Would that be all right?", yuan(c)),
+            )
+        }
+        _ => (
+            String::from("亲，非常抱歉给您带来不好的体验，我是客服专员，请您详细说说情况，我们一定尽快给您满意的答复。"),
+            String::from("We are sorry for the bad experience. Please tell us what happened; we will get back to you with a solution quickly."),
+        ),
+    };
+    let offer = c.loss_cents.is_some_and(|l| l.0 > 0)
+        || causes
+            .iter()
+            .any(|x| matches!(x, Cause::ProductQuality | Cause::Integrity | Cause::Price));
+    let steps = STEPS
+        .iter()
+        .filter(|(id, _, _)| *id != "offer_value" || offer)
+        .map(|&(id, text, text_en)| Step { id, text, text_en })
+        .collect();
+    Ok(ComplaintDecision {
+        severity,
+        behaviour,
+        causes,
+        cues,
+        negated,
+        owner,
+        channel: c.channel,
+        reply_due_at: due,
+        steps,
+        opening,
+        opening_en,
+        coupon_cents: coupon,
+        reasons,
+        policy: Arc::clone(policy_ref),
+    })
+}
+
+/// The cues of one category, quoted: 「质量太差」「坏了」.
+fn quoted(cues: &[Cue], cat: Category) -> String {
+    let safety_as_quality = cat == Category::Quality && !cues.iter().any(|q| q.category == cat);
+    cues.iter()
+        .filter(|q| q.category == cat || (safety_as_quality && q.category == Category::Safety))
+        .map(|q| format!("「{}」", q.text))
+        .collect()
+}
+
+fn quoted_or_fact(cues: &[Cue], cat: Category) -> String {
+    let q = quoted(cues, cat);
+    if q.is_empty() {
+        q
+    } else {
+        format!("（{q}）")
+    }
+}
+
+/// Rules of this module, for the catalogue.
+pub(crate) fn rules() -> &'static [&'static Rule] {
+    RULES
+}

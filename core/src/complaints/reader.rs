@@ -1,0 +1,392 @@
+//! Reading a complaint's text: fold it, find every lexicon phrase in one pass, drop negated
+//! ones.
+//!
+//! Folding is one character to one character (full-width ASCII to ASCII, the ideographic space
+//! to a space, ASCII upper to lower case, traditional to simplified for the characters the
+//! lexicon uses), so a match in the folded text is the same span in the original. Matching is
+//! one Aho–Corasick automaton over every phrase, leftmost-longest: linear in the text.
+
+use super::trad::TRAD_TO_SIMP;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Serialize};
+
+/// What a phrase is evidence of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Cause: product quality (产品质量).
+    Quality,
+    /// Cause: service (服务).
+    Service,
+    /// Cause: price (价格).
+    Price,
+    /// Cause: integrity (诚信).
+    Integrity,
+    /// Behaviour: passive grumbling (消极抱怨).
+    Grumble,
+    /// Behaviour: venting anger (愤怒发泄), sarcasm included.
+    Anger,
+    /// Behaviour: negative publicity (负面宣传).
+    Publicity,
+    /// Behaviour: extreme or radical (极端激进).
+    Extreme,
+    /// Escalation: legal action.
+    Legal,
+    /// Escalation: a regulator complaint (12315, 市场监管局).
+    Regulator,
+    /// Escalation: health or safety.
+    Safety,
+    /// Great material or mental harm.
+    Harm,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct Phrase {
+    /// The words, as customers write them (folded before matching).
+    pub phrase: String,
+    /// What they are evidence of.
+    pub category: Category,
+    /// 1 a hint, 2 clear, 3 strong.
+    pub weight: u8,
+}
+
+crate::object_only!(Phrase);
+
+/// A phrase found in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    /// The text as the customer wrote it.
+    pub text: String,
+    /// The lexicon phrase it matched.
+    pub phrase: String,
+    /// What it is evidence of.
+    pub category: Category,
+    /// Its weight.
+    pub weight: u8,
+    /// Span in Unicode scalar values (Python and Rust `chars` indices), end exclusive.
+    pub start: usize,
+    /// End of the span (exclusive).
+    pub end: usize,
+    /// The same span in UTF-16 code units (JavaScript string indices).
+    pub start_utf16: usize,
+    /// End of the span in UTF-16 code units (exclusive).
+    pub end_utf16: usize,
+}
+
+/// A compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    phrases: Vec<Phrase>,
+    automaton: Option<AhoCorasick>,
+}
+
+/// Fold one character for matching.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(u32::from(c) - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase())
+        }
+        'A'..='Z' => c.to_ascii_lowercase(),
+        c if u32::from(c) < 0x3400 || !maybe_traditional(c) => c,
+        c => TRAD_TO_SIMP
+            .binary_search_by_key(&c, |&(t, _)| t)
+            .ok()
+            .and_then(|i| TRAD_TO_SIMP.get(i))
+            .map_or(c, |&(_, s)| s),
+    }
+}
+
+/// A 4096-bit filter over the table's characters: most simplified text skips the search.
+fn maybe_traditional(c: char) -> bool {
+    static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
+    let filter = FILTER.get_or_init(|| {
+        let mut bits = [0u64; 64];
+        for &(t, _) in TRAD_TO_SIMP {
+            let h = u32::from(t) as usize & 4095;
+            if let Some(word) = bits.get_mut(h / 64) {
+                *word |= 1 << (h % 64);
+            }
+        }
+        bits
+    });
+    let h = u32::from(c) as usize & 4095;
+    filter
+        .get(h / 64)
+        .is_some_and(|word| word & (1 << (h % 64)) != 0)
+}
+
+/// Fold a whole string.
+pub fn fold_str(s: &str) -> String {
+    s.chars().map(fold).collect()
+}
+
+/// Words that negate a cue right after them ("不是质量问题", "没有态度问题", "not broken").
+const NEGATORS: &[&str] = &[
+    "不是",
+    "不算",
+    "不存在",
+    "没有",
+    "没",
+    "并非",
+    "并不",
+    "并没",
+    "无",
+    "非",
+    "不",
+    "别",
+    "not",
+    "no",
+    "never",
+    "isn't",
+    "wasn't",
+    "isnt",
+    "n't",
+];
+
+/// Words that start with a negating character but do not negate what follows
+/// ("不但质量差" is a quality complaint).
+const NOT_NEGATORS: &[&str] = &[
+    "不但",
+    "不仅",
+    "不光",
+    "不只",
+    "不管",
+    "不论",
+    "不得不",
+    "不停",
+    "不断",
+    "不久",
+    "不少",
+    "无语",
+    "无奈",
+    "无法",
+    "无良",
+    "非常",
+    "没完",
+];
+
+/// How many characters before a cue a negator may stand ("不是因为质量问题").
+const NEGATION_WINDOW: usize = 5;
+
+/// Characters that end a clause: a negator before one does not reach past it.
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '！'
+            | '？'
+            | '；'
+            | '、'
+            | ','
+            | '.'
+            | '!'
+            | '?'
+            | ';'
+            | '\n'
+            | '…'
+            | '~'
+            | '：'
+            | ':'
+    )
+}
+
+impl Lexicon {
+    /// Compile a lexicon (phrases already checked: non-empty, no duplicates after folding).
+    pub fn new(phrases: Vec<Phrase>) -> Lexicon {
+        let folded: Vec<String> = phrases.iter().map(|p| fold_str(&p.phrase)).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            // As fast as a DFA here (measured), in a fraction of the memory.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&folded)
+            .ok();
+        Lexicon { phrases, automaton }
+    }
+
+    /// The phrases, in order.
+    pub fn phrases(&self) -> &[Phrase] {
+        &self.phrases
+    }
+
+    /// Every cue in `text`: (counted, negated), each in text order.
+    pub fn read(&self, text: &str) -> (Vec<Cue>, Vec<Cue>) {
+        let Some(automaton) = &self.automaton else {
+            return (Vec::new(), Vec::new());
+        };
+        let folded = fold_str(text);
+        // Byte offset in `folded` → (char index, UTF-16 index, byte offset in `text`), for
+        // every char boundary (folding keeps one char for one char).
+        let mut bytes_to_chars: Vec<(usize, usize, usize, usize)> =
+            Vec::with_capacity(folded.len() / 2);
+        let (mut chars, mut units) = (0usize, 0usize);
+        for ((byte, _), (original_byte, original)) in folded.char_indices().zip(text.char_indices())
+        {
+            bytes_to_chars.push((byte, chars, units, original_byte));
+            chars += 1;
+            units += original.len_utf16();
+        }
+        bytes_to_chars.push((folded.len(), chars, units, text.len()));
+        let position = |byte: usize| {
+            bytes_to_chars
+                .binary_search_by_key(&byte, |&(b, _, _, _)| b)
+                .ok()
+                .and_then(|i| bytes_to_chars.get(i))
+                .map_or((0, 0, 0), |&(_, c, u, o)| (c, u, o))
+        };
+        let (mut counted, mut negated) = (Vec::new(), Vec::new());
+        for m in automaton.find_iter(&folded) {
+            let Some(p) = self.phrases.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            // An English phrase is a whole word: "broken" is not a cue inside "unbroken".
+            let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            let (first, last) = (p.phrase.chars().next(), p.phrase.chars().last());
+            if (letter(first) && letter(folded.get(..m.start()).and_then(|s| s.chars().last())))
+                || (letter(last) && letter(folded.get(m.end()..).and_then(|s| s.chars().next())))
+            {
+                continue;
+            }
+            let (start, start_utf16, from) = position(m.start());
+            let (end, end_utf16, to) = position(m.end());
+            let cue = Cue {
+                text: text.get(from..to).unwrap_or_default().to_owned(),
+                phrase: p.phrase.clone(),
+                category: p.category,
+                weight: p.weight,
+                start,
+                end,
+                start_utf16,
+                end_utf16,
+            };
+            if negated_at(&folded, m.start()) && !rhetorical(&folded, m.end()) {
+                negated.push(cue);
+            } else {
+                counted.push(cue);
+            }
+        }
+        (counted, negated)
+    }
+}
+
+/// How far past a cue a rhetorical question's 吗 may stand, in characters.
+const RHETORICAL_REACH: usize = 24;
+
+/// Whether the clause from byte `at` on ends as a rhetorical question ("这不是欺骗吗？"),
+/// which affirms what it seems to deny. Looks a bounded distance ahead, so a long text with
+/// many negated cues stays linear.
+fn rhetorical(folded: &str, at: usize) -> bool {
+    let rest = folded.get(at..).unwrap_or_default();
+    let mut last = None;
+    for c in rest.chars().take(RHETORICAL_REACH) {
+        if ends_clause(c) {
+            break;
+        }
+        if !c.is_whitespace() {
+            last = Some(c);
+        }
+    }
+    matches!(last, Some('吗' | '嘛' | '么'))
+}
+
+/// Whether a negator stands within the window before byte `at` of the folded text, in the
+/// same clause.
+fn negated_at(folded: &str, at: usize) -> bool {
+    let before = folded.get(..at).unwrap_or_default();
+    let mut start = at;
+    for (taken, (i, c)) in before.char_indices().rev().enumerate() {
+        if taken >= NEGATION_WINDOW * 2 || ends_clause(c) {
+            break;
+        }
+        // ASCII words take more characters than Chinese ones; allow them a wider window.
+        if taken >= NEGATION_WINDOW && !c.is_ascii() {
+            break;
+        }
+        start = i;
+    }
+    let window = folded.get(start..at).unwrap_or_default();
+    // Most windows hold no negator's first character at all.
+    if !window.contains(['不', '没', '并', '无', '非', '别', 'n', 'i', 'w']) {
+        return false;
+    }
+    // One pass over the window's char boundaries, trying each negator there.
+    window.char_indices().any(|(i, _)| {
+        let rest = window.get(i..).unwrap_or_default();
+        NEGATORS.iter().any(|n| {
+            if !rest.starts_with(n) {
+                return false;
+            }
+            if n.is_ascii() {
+                let after = rest.get(n.len()..).and_then(|r| r.chars().next());
+                let before_ok = !window
+                    .get(..i)
+                    .and_then(|s| s.chars().last())
+                    .is_some_and(|c| c.is_ascii_alphabetic());
+                let after_ok =
+                    n.starts_with("n'") || !after.is_some_and(|c| c.is_ascii_alphabetic());
+                before_ok && after_ok
+            } else {
+                !NOT_NEGATORS.iter().any(|x| rest.starts_with(x))
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        let p = |phrase: &str, category| Phrase {
+            phrase: phrase.to_owned(),
+            category,
+            weight: 2,
+        };
+        Lexicon::new(vec![
+            p("质量问题", Category::Quality),
+            p("态度问题", Category::Service),
+            p("质量差", Category::Quality),
+            p("broken", Category::Quality),
+            p("不能用", Category::Quality),
+        ])
+    }
+
+    #[test]
+    fn negated_phrases_do_not_count() {
+        let l = lexicon();
+        for text in [
+            "不是质量问题",
+            "没有态度问题",
+            "it's not broken",
+            "并不是质量问题，是发错货",
+        ] {
+            let (counted, negated) = l.read(text);
+            assert!(counted.is_empty(), "{text}: {counted:?}");
+            assert_eq!(negated.len(), 1, "{text}");
+        }
+        for text in [
+            "不但质量差，还不能用",
+            "质量问题！不是小事",
+            "nothing works, it is broken",
+            "这不是质量问题吗？",
+        ] {
+            let (counted, _) = l.read(text);
+            assert!(!counted.is_empty(), "{text}");
+        }
+        assert!(l.read("unbroken").0.is_empty());
+    }
+
+    #[test]
+    fn spans_are_in_the_original_text() {
+        let l = lexicon();
+        let text = "😀質量問題，ＢＲＯＫＥＮ";
+        let (counted, _) = l.read(text);
+        assert_eq!(counted.len(), 2);
+        assert_eq!((counted[0].start, counted[0].end), (1, 5));
+        assert_eq!((counted[0].start_utf16, counted[0].end_utf16), (2, 6));
+        assert_eq!(counted[0].text, "質量問題");
+        assert_eq!(counted[1].text, "ＢＲＯＫＥＮ");
+    }
+}
