@@ -237,6 +237,8 @@ impl Lexicon {
                 .map_or((0, 0, 0), |&(_, c, u, o)| (c, u, o))
         };
         let (mut counted, mut negated) = (Vec::new(), Vec::new());
+        // A negator inside an earlier cue ("不处理就打12315") belongs to that cue.
+        let mut previous_end = 0;
         for m in automaton.find_iter(&folded) {
             let Some(p) = self.phrases.get(m.pattern().as_usize()) else {
                 continue;
@@ -261,7 +263,10 @@ impl Lexicon {
                 start_utf16,
                 end_utf16,
             };
-            if negated_at(&folded, m.start()) && !rhetorical(&folded, m.end()) {
+            let negated_here =
+                negated_at(&folded, previous_end, m.start()) && !rhetorical(&folded, m.end());
+            previous_end = m.end();
+            if negated_here {
                 negated.push(cue);
             } else {
                 counted.push(cue);
@@ -293,10 +298,12 @@ fn rhetorical(folded: &str, at: usize) -> bool {
 
 /// Whether a negator stands within the window before byte `at` of the folded text, in the
 /// same clause.
-fn negated_at(folded: &str, at: usize) -> bool {
-    let before = folded.get(..at).unwrap_or_default();
+fn negated_at(folded: &str, from: usize, at: usize) -> bool {
+    let before = folded.get(from.min(at)..at).unwrap_or_default();
     let mut start = at;
+    let base = from.min(at);
     for (taken, (i, c)) in before.char_indices().rev().enumerate() {
+        let i = base + i;
         if taken >= NEGATION_WINDOW * 2 || ends_clause(c) {
             break;
         }
@@ -376,6 +383,9 @@ mod tests {
             assert!(!counted.is_empty(), "{text}");
         }
         assert!(l.read("unbroken").0.is_empty());
+        // A negator inside an earlier cue belongs to that cue.
+        let (counted, negated) = l.read("不能用质量问题");
+        assert_eq!((counted.len(), negated.len()), (2, 0));
     }
 
     #[test]
