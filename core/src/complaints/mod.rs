@@ -417,7 +417,7 @@ const STEPS: [(&str, &str, &str); 7] = [
     ),
 ];
 
-/// What the policy compiled: the lexicon and the reply standard.
+/// What the policy compiled for complaints: the lexicon's automaton.
 #[derive(Debug, Clone)]
 pub struct Compiled {
     /// The effective lexicon.
@@ -682,4 +682,35 @@ fn quoted_or_fact(cues: &[Cue], cat: Category) -> String {
 /// Rules of this module, for the catalogue.
 pub(crate) fn rules() -> &'static [&'static Rule] {
     RULES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_lexicon_reads_whole_and_covers_every_category() {
+        let phrases = builtin_phrases();
+        assert!(phrases.len() >= 200, "{} phrases", phrases.len());
+        let folded: std::collections::BTreeSet<String> = phrases
+            .iter()
+            .map(|p| reader::fold_str(&p.phrase))
+            .collect();
+        assert_eq!(folded.len(), phrases.len(), "a phrase is listed twice");
+        let categories: std::collections::BTreeSet<Category> =
+            phrases.iter().map(|p| p.category).collect();
+        assert_eq!(categories.len(), 12);
+        assert!(phrases
+            .iter()
+            .all(|p| (1..=3).contains(&p.weight) && p.phrase.trim() == p.phrase));
+        // The built-in lexicon is a valid shop lexicon too.
+        let as_policy = ComplaintsPolicy {
+            builtin_lexicon: false,
+            add_phrases: phrases.to_vec(),
+            ..ComplaintsPolicy::default()
+        };
+        let mut problems = Vec::new();
+        as_policy.check(&mut |path: &str, m: String| problems.push(format!("{path}: {m}")));
+        assert!(problems.is_empty(), "{problems:?}");
+    }
 }
