@@ -34,24 +34,6 @@ fn main() {
     t("lexicon.read, no cue", || {
         std::hint::black_box(lexicon.read(&plain));
     });
-    let folded: Vec<String> = kefu_core::complaints::builtin_phrases()
-        .iter()
-        .map(|p| reader::fold_str(&p.phrase))
-        .collect();
-    for kind in [
-        aho_corasick::AhoCorasickKind::DFA,
-        aho_corasick::AhoCorasickKind::ContiguousNFA,
-    ] {
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(kind))
-            .build(&folded)
-            .unwrap();
-        let ft = reader::fold_str(&text);
-        t(&format!("automaton {kind:?}"), || {
-            std::hint::black_box(ac.find_iter(&ft).count());
-        });
-    }
     t("classify_complaint", || {
         std::hint::black_box(e.classify_complaint(&c).unwrap());
     });

@@ -8,6 +8,7 @@
 //! own, not the seed's: the seed has only general and serious; ISO 10002 asks only that health
 //! and safety complaints be handled at once. A policy can switch it off.
 
+mod automaton;
 pub mod reader;
 mod trad;
 
