@@ -126,7 +126,11 @@ impl Automaton {
             }
         }
         let mut root = vec![0u32; 0x1_0000];
-        for &(c, next) in states.first().map(|s| s.edges.as_slice()).unwrap_or_default() {
+        for &(c, next) in states
+            .first()
+            .map(|s| s.edges.as_slice())
+            .unwrap_or_default()
+        {
             if let Some(slot) = root.get_mut(c as usize) {
                 *slot = next;
             }
