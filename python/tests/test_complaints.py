@@ -35,7 +35,7 @@ def test_labelled_set_is_large_and_covers_every_label() -> None:
 
 
 def test_severity_agreement_does_not_regress() -> None:
-    # Measured 2026-11-23 (see the issue 5 note): dev 89%, holdout 94%. A floor, not a target:
+    # Measured 2026-11-23 (see the issue 5 note): dev 90%, holdout 94%. A floor, not a target:
     # it fails when a lexicon or rule change makes kefu disagree with the labels more often.
     result = agreement_module().agreement(agreement_module().load())
     assert result["dev"]["agreement"]["severity"] >= 0.85
