@@ -71,6 +71,6 @@ pub fn catalogue() -> Vec<&'static Rule> {
     out.extend(crate::refunds::RULES);
     out.extend(crate::sla::RULES);
     out.extend(crate::dispatch::RULES);
-    out.extend(crate::complaints::rules());
+    out.extend(crate::complaints::RULES);
     out
 }

@@ -379,7 +379,7 @@ crate::reason::rules! {
         "A service lapse: the apology comes with the policy's coupon.";
 }
 
-/// Seed 002 §四, in order: (id, text, English, when it applies).
+/// Seed 002 §四, in order: (id, text, English).
 const STEPS: [(&str, &str, &str); 7] = [
     (
         "respond_fast",
@@ -501,36 +501,42 @@ pub(crate) fn decide(
 
     // Severity.
     let safety = c.health_or_safety || c.harm == Some(Harm::Physical) || has(Category::Safety);
-    let mut critical = Vec::new();
-    if policy.critical_tier {
-        if safety {
-            critical.push(CRITICAL_SAFETY.says(
+    let escalations: [(bool, &'static Rule, Category, &str, &str); 3] = [
+        (
+            safety,
+            &CRITICAL_SAFETY,
+            Category::Safety,
+            "涉及健康或人身安全",
+            "Health or safety is involved: handle at once",
+        ),
+        (
+            legal,
+            &CRITICAL_LEGAL,
+            Category::Legal,
+            "客户表示将采取法律行动",
+            "The customer threatens legal action",
+        ),
+        (
+            regulator,
+            &CRITICAL_REGULATOR,
+            Category::Regulator,
+            "客户表示将向监管部门投诉",
+            "The customer threatens a regulator complaint",
+        ),
+    ];
+    let critical: Vec<Reason> = escalations
+        .into_iter()
+        .filter(|(on, ..)| *on && policy.critical_tier)
+        .map(|(_, rule, cat, zh, en)| {
+            rule.says(
                 format!(
-                    "涉及健康或人身安全{}：立即处理（kefu 自设等级，非 seed 002）。",
-                    quoted_or_fact(&cues, Category::Safety)
+                    "{zh}{}：立即处理（kefu 自设等级，非 seed 002）。",
+                    quoted_or_fact(&cues, cat)
                 ),
-                "Health or safety is involved: handle at once (kefu's own tier, not the seed's).",
-            ));
-        }
-        if legal {
-            critical.push(CRITICAL_LEGAL.says(
-                format!(
-                    "客户表示将采取法律行动{}（kefu 自设等级）。",
-                    quoted_or_fact(&cues, Category::Legal)
-                ),
-                "The customer threatens legal action (kefu's own tier).",
-            ));
-        }
-        if regulator {
-            critical.push(CRITICAL_REGULATOR.says(
-                format!(
-                    "客户表示将向监管部门投诉{}（kefu 自设等级）。",
-                    quoted_or_fact(&cues, Category::Regulator)
-                ),
-                "The customer threatens a regulator complaint (kefu's own tier).",
-            ));
-        }
-    }
+                format!("{en} (kefu's own tier, not the seed's)."),
+            )
+        })
+        .collect();
     let mut serious = Vec::new();
     let heat = weight(&[Category::Anger, Category::Publicity, Category::Extreme]);
     if heat >= policy.serious_cue_weight.0 || publicity || extreme {
@@ -678,11 +684,6 @@ fn quoted_or_fact(cues: &[Cue], cat: Category) -> String {
     } else {
         format!("（{q}）")
     }
-}
-
-/// Rules of this module, for the catalogue.
-pub(crate) fn rules() -> &'static [&'static Rule] {
-    RULES
 }
 
 #[cfg(test)]
