@@ -29,7 +29,7 @@ build_wasm() {
     local out="$ROOT/bindings/wasm/pkg/$target"
     rm -rf "$out" && mkdir -p "$out"
     wasm-bindgen --target "$target" --out-dir "$out" --out-name kefu_wasm "$wasm"
-    "$ROOT/bindings/wasm/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$ROOT/bindings/wasm/node_modules/.bin/wasm-opt" --gufa -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       "$out/kefu_wasm_bg.wasm" -o "$out/kefu_wasm_bg.wasm"
     node "$ROOT/bindings/wasm/package-json.mjs" "$target" "$out"
   done

@@ -174,7 +174,7 @@ pub mod host {
         if !f.is_finite() {
             return Err(Error::invalid_input(
                 path,
-                format!("{f} is not a number kefu accepts"),
+                format!("{} is not a number kefu accepts", crate::num::show(f)),
             ));
         }
         if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
@@ -183,6 +183,13 @@ pub mod host {
             return Ok(Value::Number((f as i64).into()));
         }
         Ok(Number::from_f64(f).map_or(Value::Null, Value::Number))
+    }
+
+    /// Add a key to an object being converted. Shims call this rather than `Map::insert`, so
+    /// the map's code is compiled once, in core, not again in each shim (3 KB of wasm).
+    #[inline(never)]
+    pub fn insert(map: &mut serde_json::Map<String, Value>, key: String, value: Value) {
+        map.insert(key, value);
     }
 
     /// The error for nesting past [`MAX_DEPTH`].

@@ -75,6 +75,27 @@ pub enum Decision {
     },
 }
 
+impl Decision {
+    /// The decision as a JSON value. Shims call this rather than `serde_json::to_value`: a
+    /// generic serializer instantiated in a shim crate is compiled a second time there (with
+    /// LTO too), which cost the wasm build 36 KB.
+    pub fn to_json(&self) -> Value {
+        to_value(self)
+    }
+}
+
+impl BatchItem {
+    /// One batch result as a JSON value (see [`Decision::to_json`]).
+    pub fn to_json(&self) -> Value {
+        to_value(self)
+    }
+
+    /// A whole batch as a JSON list.
+    pub fn list_to_json(items: &[BatchItem]) -> Value {
+        to_value(&items)
+    }
+}
+
 /// One result of a batch: the input's index and its decision or its error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BatchItem {
@@ -342,7 +363,7 @@ impl Engine {
 
     /// Any decision by kind name, on a JSON-shaped request (API.md `evaluate`).
     pub fn evaluate(&self, kind: &str, request: &Value) -> Result<Value> {
-        self.decide(kind, request).map(|d| to_value(&d))
+        self.decide(kind, request).map(|d| d.to_json())
     }
 
     /// [`evaluate`](Self::evaluate), keeping the typed decision (hosts serialize it straight
@@ -423,30 +444,34 @@ impl Engine {
 
     /// `is_workday` for a host: the date as given, decoded and checked here (path `/date`).
     pub fn is_workday_arg(&self, date: Value) -> Result<bool> {
-        let day = self.evaluate("is_workday", &json!({ "date": date }))?;
-        Ok(day.get("workday").and_then(Value::as_bool).unwrap_or(false))
+        // Through `decide`, not `evaluate`: a host that serializes decisions itself then never
+        // compiles the JSON-value serializer of every decision (10 KB of wasm).
+        match self.decide("is_workday", &json!({ "date": date }))? {
+            Decision::Day(day) => Ok(day.workday),
+            _ => Ok(false),
+        }
     }
 
     /// `add_working_time` for a host: arguments as given (paths `/start`, `/minutes`).
     pub fn add_working_time_args(&self, start: Value, minutes: Value) -> Result<String> {
-        let due = self.evaluate(
+        match self.decide(
             "add_working_time",
             &json!({ "start": start, "minutes": minutes }),
-        )?;
-        Ok(due
-            .get("at")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned())
+        )? {
+            Decision::At { at } => Ok(at),
+            _ => Ok(String::new()),
+        }
     }
 
     /// `working_minutes_between` for a host: arguments as given (paths `/from`, `/to`).
     pub fn working_minutes_between_args(&self, from: Value, to: Value) -> Result<i64> {
-        let span = self.evaluate(
+        match self.decide(
             "working_minutes_between",
             &json!({ "from": from, "to": to }),
-        )?;
-        Ok(span.get("minutes").and_then(Value::as_i64).unwrap_or(0))
+        )? {
+            Decision::Minutes { minutes } => Ok(minutes),
+            _ => Ok(0),
+        }
     }
 
     /// [`evaluate`](Self::evaluate) on JSON text; malformed text is `INVALID_JSON`.

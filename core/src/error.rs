@@ -82,6 +82,13 @@ pub struct Error {
     pub problems: Vec<Problem>,
 }
 
+impl Problem {
+    /// Problems as a JSON list (see [`crate::Decision::to_json`] for why shims call this).
+    pub fn list_to_json(problems: &[Problem]) -> serde_json::Value {
+        serde_json::to_value(problems).unwrap_or(serde_json::Value::Null)
+    }
+}
+
 impl Error {
     /// An error with a code, a message and an optional path.
     pub fn new(code: ErrorCode, message: impl Into<String>, path: Option<String>) -> Self {

@@ -246,7 +246,8 @@ impl Policy {
 
     /// FNV-1a (64-bit) of the canonical JSON: equal policies hash equal in every host.
     pub fn hash(&self) -> String {
-        let text = serde_json::to_string(self).unwrap_or_default();
+        // Through the canonical value (keys sorted), so that the policy is serialized one way only.
+        let text = serde_json::to_string(&self.to_value()).unwrap_or_default();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in text.bytes() {
             h ^= u64::from(b);
@@ -480,8 +481,7 @@ fn remove(
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(i);
                 let list = removed.entry(original_parent).or_default();
-                list.push(idx);
-                list.sort_unstable();
+                list.insert(list.partition_point(|&g| g < idx), idx);
                 true
             }
             _ => false,

@@ -326,7 +326,7 @@ impl Standard {
 
     /// The amount in words: (`"2个工作日"`, `"2 working days"`).
     pub fn describe(&self) -> (String, String) {
-        let n = self.amount.0.to_string();
+        let n = crate::num::show(self.amount.0);
         if self.unit == Unit::WorkingDays && n == "0.5" {
             return (
                 String::from("半个工作日"),

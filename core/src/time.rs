@@ -4,10 +4,7 @@
 //! boundaries are taken in the policy's time zone. Nothing here reads the wall clock: every
 //! time kefu uses comes from the caller.
 
-use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, SecondsFormat, TimeZone,
-    Timelike,
-};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -35,40 +32,68 @@ impl Instant {
         self.0.with_timezone(&tz).date_naive()
     }
 
-    /// Written as RFC 3339 in `tz`, to the second (`2026-03-09T00:00:00+08:00`).
+    /// Written as RFC 3339 in `tz`, to the second (`2026-03-09T00:00:00+08:00`); a leap
+    /// second stays `:60`. Years past 9999 (reachable only by arithmetic) get a sign.
     pub fn format_in(self, tz: FixedOffset) -> String {
         let local = self.0.with_timezone(&tz).naive_local();
         let (date, time) = (local.date(), local.time());
-        if (0..=9999).contains(&date.year()) {
-            let mut out = String::with_capacity(25);
-            push_ymd(&mut out, date);
-            out.push('T');
-            push2(&mut out, time.hour());
-            out.push(':');
-            push2(&mut out, time.minute());
-            out.push(':');
-            push2(&mut out, time.second());
-            let offset = tz.local_minus_utc();
-            out.push(if offset < 0 { '-' } else { '+' });
-            let offset = offset.unsigned_abs() / 60;
-            push2(&mut out, offset / 60);
-            out.push(':');
-            push2(&mut out, offset % 60);
-            return out;
-        }
-        self.format_in_slow(tz)
-    }
-
-    fn format_in_slow(self, tz: FixedOffset) -> String {
-        self.0
-            .with_timezone(&tz)
-            .to_rfc3339_opts(SecondsFormat::Secs, false)
+        let mut out = String::with_capacity(25);
+        push_ymd(&mut out, date);
+        out.push('T');
+        push2(&mut out, time.hour());
+        out.push(':');
+        push2(&mut out, time.minute());
+        out.push(':');
+        push2(&mut out, time.second() + time.nanosecond() / 1_000_000_000);
+        push_offset(&mut out, tz.local_minus_utc());
+        out
     }
 }
 
+fn push_offset(out: &mut String, seconds: i32) {
+    out.push(if seconds < 0 { '-' } else { '+' });
+    let minutes = seconds.unsigned_abs() / 60;
+    push2(out, minutes / 60);
+    out.push(':');
+    push2(out, minutes % 60);
+}
+
+/// RFC 3339 in the instant's own offset, with the fraction of a second when there is one
+/// (chrono's `AutoSi`), written by hand: chrono's formatter is 40 KB of the wasm build.
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+        let offset = self.0.offset().local_minus_utc();
+        let local = self.0.naive_local();
+        let (date, time) = (local.date(), local.time());
+        let mut out = ymd(date);
+        out.push('T');
+        push2(&mut out, time.hour());
+        out.push(':');
+        push2(&mut out, time.minute());
+        out.push(':');
+        // A leap second is carried as nanoseconds past 10^9 (chrono's representation).
+        let (leap, nanos) = (
+            time.nanosecond() / 1_000_000_000,
+            time.nanosecond() % 1_000_000_000,
+        );
+        push2(&mut out, time.second() + leap);
+        if nanos != 0 {
+            let (digits, scale) = if nanos % 1_000_000 == 0 {
+                (3, 1_000_000)
+            } else if nanos % 1_000 == 0 {
+                (6, 1_000)
+            } else {
+                (9, 1)
+            };
+            let text = (nanos / scale).to_string();
+            out.push('.');
+            for _ in text.len()..digits {
+                out.push('0');
+            }
+            out.push_str(&text);
+        }
+        push_offset(&mut out, offset);
+        f.write_str(&out)
     }
 }
 
@@ -114,9 +139,15 @@ impl Date {
         if !shape_ok {
             return Err(String::from("expected a date as \"YYYY-MM-DD\""));
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        let number = |range: std::ops::Range<usize>| {
+            text.get(range)
+                .and_then(|d| d.parse::<u32>().ok())
+                .unwrap_or(0)
+        };
+        let year = i32::try_from(number(0..4)).unwrap_or(0);
+        NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
             .map(Date)
-            .map_err(|_| format!("{text} is not a date on the calendar"))
+            .ok_or_else(|| format!("{text} is not a date on the calendar"))
     }
 }
 
@@ -127,19 +158,23 @@ impl fmt::Display for Date {
 }
 
 /// `YYYY-MM-DD`, written by hand: chrono's `format` parses its pattern on every call, and
-/// decisions write several dates each.
+/// decisions write several dates each. Years outside 0–9999 get a sign, as chrono writes them.
 pub fn ymd(date: NaiveDate) -> String {
-    if (0..=9999).contains(&date.year()) {
-        let mut out = String::with_capacity(10);
-        push_ymd(&mut out, date);
-        out
-    } else {
-        date.format("%Y-%m-%d").to_string()
-    }
+    let mut out = String::with_capacity(10);
+    push_ymd(&mut out, date);
+    out
 }
 
 fn push_ymd(out: &mut String, date: NaiveDate) {
-    let y = date.year().unsigned_abs();
+    let year = date.year();
+    let y = year.unsigned_abs();
+    if !(0..=9999).contains(&year) {
+        out.push(if year < 0 { '-' } else { '+' });
+        if y > 9999 {
+            out.push_str(&(y / 10_000).to_string());
+        }
+    }
+    let y = y % 10_000;
     push2(out, y / 100);
     push2(out, y % 100);
     out.push('-');
@@ -240,4 +275,81 @@ pub fn start_of_day(date: NaiveDate, tz: FixedOffset) -> Instant {
 /// `date + days`, or `None` past the end of the representable calendar.
 pub fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
     date.checked_add_signed(Duration::try_days(days)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::SecondsFormat;
+
+    /// The hand-written writers and the date parser agree with chrono's over a wide spread of
+    /// instants: years -9999..=99999, every offset shape, leap seconds, 0/3/6/9 fraction digits.
+    #[test]
+    fn writers_agree_with_chrono() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for _ in 0..20_000 {
+            let year = i32::try_from(next(110_000)).unwrap_or(0) - 10_000;
+            let Some(date) = NaiveDate::from_ymd_opt(
+                year,
+                u32::try_from(next(12)).unwrap_or(0) + 1,
+                u32::try_from(next(28)).unwrap_or(0) + 1,
+            ) else {
+                continue;
+            };
+            let nanos = match next(5) {
+                0 => 0,
+                1 => next(1000) * 1_000_000,
+                2 => next(1_000_000) * 1000,
+                3 => next(1_000_000_000),
+                _ => 1_000_000_000 + next(1000) * 1_000_000, // a leap second
+            };
+            let second = if nanos >= 1_000_000_000 { 59 } else { next(60) };
+            let time = NaiveTime::from_hms_nano_opt(
+                u32::try_from(next(24)).unwrap_or(0),
+                u32::try_from(next(60)).unwrap_or(0),
+                u32::try_from(second).unwrap_or(0),
+                u32::try_from(nanos).unwrap_or(0),
+            )
+            .unwrap_or(NaiveTime::MIN);
+            let offset = FixedOffset::east_opt(
+                i32::try_from(next(2 * 86_340)).unwrap_or(0) / 60 * 60 - 86_340,
+            )
+            .unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
+            let Some(at) = offset.from_local_datetime(&date.and_time(time)).single() else {
+                continue;
+            };
+            let instant = Instant(at);
+            assert_eq!(
+                instant.to_string(),
+                at.to_rfc3339_opts(SecondsFormat::AutoSi, false)
+            );
+            let tz = FixedOffset::east_opt(8 * 3600).unwrap_or(offset);
+            assert_eq!(
+                instant.format_in(tz),
+                at.with_timezone(&tz)
+                    .to_rfc3339_opts(SecondsFormat::Secs, false)
+            );
+            assert_eq!(ymd(date), date.format("%Y-%m-%d").to_string());
+            if (0..=9999).contains(&year) {
+                assert_eq!(Date::parse(&ymd(date)), Ok(Date(date)));
+            }
+        }
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "2025-02-29",
+            "0000-00-00",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.0),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap_or_default())
+        );
+    }
 }

@@ -9,7 +9,6 @@ lexicon or in the reader's negators are kept, so the table stays small (it ships
     python core/tools/gen_trad_map.py --check    # exit 1 if trad.rs is stale (the test command)
 """
 
-import json
 import pathlib
 import sys
 
@@ -17,7 +16,7 @@ import opencc
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "core" / "src" / "complaints" / "trad.rs"
-LEXICON = ROOT / "core" / "src" / "complaints" / "lexicon.json"
+LEXICON = ROOT / "core" / "src" / "complaints" / "lexicon.txt"
 # Characters of the reader's negators and clause words (core/src/complaints/reader.rs).
 EXTRA = "不是算存在没有并非无别但仅光只管论得停断久少语奈法良常完"
 
@@ -37,8 +36,9 @@ def main() -> int:
     ts = load("TSCharacters.txt")
     variants = {**load("HKVariantsRev.txt"), **load("TWVariantsRev.txt")}
     needed = set(EXTRA)
-    for entry in json.loads(LEXICON.read_text(encoding="utf-8")):
-        needed.update(entry["phrase"])
+    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "== ")):
+            needed.update(line)
     pairs = {}
     for c in set(ts) | set(variants):
         if len(c) != 1:

@@ -15,10 +15,7 @@ fn to_js_error(env: &Env, e: CoreError) -> Error {
         obj.set("code", e.code.as_str())?;
         obj.set("path", e.path.clone())?;
         if !e.problems.is_empty() {
-            obj.set(
-                "problems",
-                serde_json::to_value(&e.problems).unwrap_or(Value::Null),
-            )?;
+            obj.set("problems", kefu_core::Problem::list_to_json(&e.problems))?;
         }
         Ok(Error::from(obj.to_unknown()))
     };
@@ -333,7 +330,7 @@ pub fn validate_policy(env: Env, doc: Unknown<'_>) -> Result<Value> {
             Request::Value(v) => kefu_core::validate_policy(&v),
             Request::Text(t) => kefu_core::validate_policy_json(&t),
         };
-        Ok(serde_json::to_value(problems).unwrap_or(Value::Null))
+        Ok(kefu_core::Problem::list_to_json(&problems))
     })
     .map_err(|e| to_js_error(&env, e))
 }

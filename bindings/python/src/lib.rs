@@ -57,7 +57,7 @@ fn to_py_err(py: Python<'_>, e: CoreError) -> PyErr {
         ErrorCode::Internal => InternalError::new_err(e.message.clone()),
     };
     let value = err.value(py);
-    let problems = serde_json::to_value(&e.problems).unwrap_or(Value::Null);
+    let problems = kefu_core::Problem::list_to_json(&e.problems);
     let set = value
         .setattr("code", e.code.as_str())
         .and_then(|()| value.setattr("path", e.path.clone()))
@@ -317,10 +317,7 @@ impl Engine {
         // Row by row: one small JSON value at a time, not one for the whole batch.
         let list = PyList::empty(py);
         for item in &items {
-            list.append(to_py(
-                py,
-                &serde_json::to_value(item).unwrap_or(Value::Null),
-            )?)?;
+            list.append(to_py(py, &item.to_json())?)?;
         }
         Ok(list.into_any().unbind())
     }
@@ -372,7 +369,7 @@ fn validate_policy(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>
         Request::Text(t) => Ok(kefu_core::validate_policy_json(&t)),
     });
     let problems = problems.map_err(|e| to_py_err(py, e))?;
-    to_py(py, &serde_json::to_value(problems).unwrap_or(Value::Null))
+    to_py(py, &kefu_core::Problem::list_to_json(&problems))
 }
 
 #[pymodule]

@@ -14,16 +14,12 @@ fn to_js_error(e: &CoreError) -> JsValue {
     let path = e.path.as_deref().map_or(JsValue::NULL, JsValue::from);
     let _ = js_sys::Reflect::set(obj, &"path".into(), &path);
     if !e.problems.is_empty() {
-        let _ = js_sys::Reflect::set(
-            obj,
-            &"problems".into(),
-            &to_js(&serde_json::to_value(&e.problems).unwrap_or(Value::Null)),
-        );
+        let _ = js_sys::Reflect::set(obj, &"problems".into(), &to_js(&e.problems));
     }
     err.into()
 }
 
-fn to_js<T: Serialize>(v: &T) -> JsValue {
+fn to_js<T: Serialize + ?Sized>(v: &T) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
 }
@@ -81,7 +77,7 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
             let len = host::enter_key(path, &name);
             let value = to_value(&item, path, depth + 1)?;
             path.truncate(len);
-            map.insert(name, value);
+            host::insert(&mut map, name, value);
         }
         return Ok(Value::Object(map));
     }
@@ -101,7 +97,7 @@ fn request(v: JsValue) -> Result<Request, CoreError> {
     }
 }
 
-fn finish(out: Result<Value, CoreError>) -> Result<JsValue, JsValue> {
+fn finish<T: Serialize>(out: Result<T, CoreError>) -> Result<JsValue, JsValue> {
     out.map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
 }
 
@@ -115,11 +111,12 @@ impl Engine {
     /// A string is JSON text; anything else goes through [`from_js`] (not serde-wasm-bindgen's
     /// deserializer, which reads a JS array as map entries, recursively, without a limit).
     fn run(&self, kind: &str, req: JsValue) -> Result<JsValue, JsValue> {
-        let decision = guarded(|| match req.as_string() {
+        guarded(|| match req.as_string() {
             Some(text) => self.inner.decide_json(kind, &text),
             None => self.inner.decide(kind, &from_js(req, "")?),
-        });
-        decision.map(|d| to_js(&d)).map_err(|e| to_js_error(&e))
+        })
+        .map(|d| to_js(&d))
+        .map_err(|e| to_js_error(&e))
     }
 
     /// Convert host arguments, then call `f` with them; errors become JS errors.
@@ -262,7 +259,7 @@ pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
             Request::Value(v) => kefu_core::validate_policy(&v),
             Request::Text(t) => kefu_core::validate_policy_json(&t),
         };
-        Ok(serde_json::to_value(problems).unwrap_or(Value::Null))
+        Ok(problems)
     }))
 }
 

@@ -103,8 +103,7 @@ fn merged_years(policy: &CalendarPolicy) -> Vec<YearDays> {
     };
     for (key, y) in &policy.years {
         let Some(year) = year_key(key) else { continue };
-        years.retain(|d| d.year != year);
-        years.push(YearDays {
+        let days = YearDays {
             year,
             holidays: y
                 .holidays
@@ -112,9 +111,17 @@ fn merged_years(policy: &CalendarPolicy) -> Vec<YearDays> {
                 .map(|h| (h.name.clone(), h.from.0, h.to.0))
                 .collect(),
             workdays: y.workdays.iter().map(|w| w.0).collect(),
-        });
+        };
+        // Kept in year order by inserting in place (a sort would add 2 KB to the wasm build).
+        match years.binary_search_by_key(&year, |d| d.year) {
+            Ok(i) => {
+                if let Some(slot) = years.get_mut(i) {
+                    *slot = days;
+                }
+            }
+            Err(i) => years.insert(i, days),
+        }
     }
-    years.sort_by_key(|y| y.year);
     years
 }
 

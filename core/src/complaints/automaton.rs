@@ -180,10 +180,19 @@ impl Automaton {
                 s = state.next_end;
             }
         }
-        all.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut taken = Vec::with_capacity(all.len());
-        let mut free_from = 0;
+        // The longest match starting at each position (a bucket per start, not a sort: the
+        // same result in linear time and without a sort's code in the wasm build).
+        let mut longest: Vec<Option<Match>> = vec![None; chars.len()];
         for m in all {
+            if let Some(slot) = longest.get_mut(m.start) {
+                if slot.as_ref().is_none_or(|best| m.end > best.end) {
+                    *slot = Some(m);
+                }
+            }
+        }
+        let mut taken = Vec::new();
+        let mut free_from = 0;
+        for m in longest.into_iter().flatten() {
             if m.start >= free_from {
                 free_from = m.end;
                 taken.push(m);
