@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of every host: Rust (lints, unit, shared cases, properties, doctests), Python
-# (pytest + stubtest), Node on the napi package (node:test + tsc), and Node on the wasm
-# package. Installs and builds what it needs first; skips what is already there.
+# (pytest + stubtest), Node on the napi package (node:test + tsc), Node on the wasm package,
+# and the web demo in Debian's Chromium (playwright-core) with the wasm size budget.
+# Installs and builds what it needs first; skips what is already there.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 LOG="$ROOT/target/test-logs"
@@ -27,12 +28,17 @@ run node-typecheck env -C node npx --no-install tsc -p tests/tsconfig.json
 run node env -C node node --test tests/
 run wasm env -C bindings/wasm node --test tests/
 
+need_apt chromium fonts-wqy-microhei   # the browser, and a Chinese font for the screenshots
+need_npm "$ROOT/web-demo"
+run web env -C web-demo node --test tests/
+echo "screenshots: web-demo/screenshots/"
+
 # One closing line over every runner.
 passed=0; failed=0
 add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); }
 while read -r p f; do add "$p" "$f"; done < <(grep -hoE 'test result: (ok|FAILED)\. [0-9]+ passed; [0-9]+ failed' "$LOG/rust-test.log" | awk '{print $4, $6}')
 add "$(grep -hoE '[0-9]+ passed' "$LOG/python.log" | tail -1 | awk '{print $1}')" "$(grep -hoE '[0-9]+ failed' "$LOG/python.log" | tail -1 | awk '{print $1}')"
-for host in node wasm; do
+for host in node wasm web; do
   add "$(grep -hoE '^# pass [0-9]+' "$LOG/$host.log" | awk '{print $3}')" "$(grep -hoE '^# fail [0-9]+' "$LOG/$host.log" | awk '{print $3}')"
 done
 echo
