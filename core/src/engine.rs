@@ -383,7 +383,7 @@ impl Engine {
                 Some(String::new()),
             ));
         }
-        self.decide_from(kind, request)
+        self.decide_on(kind, request)
     }
 
     /// Decide from any serde deserializer: a host hands its own (a JS object, say) and the
@@ -394,26 +394,27 @@ impl Engine {
         kind: &str,
         request: D,
     ) -> Result<Decision> {
+        self.decide_on(kind, Any(request))
+    }
+
+    /// The one dispatch over kinds, for a JSON value or any other deserializer.
+    fn decide_on<'de, S: Source<'de>>(&self, kind: &str, request: S) -> Result<Decision> {
         Ok(match kind {
-            "check_return" => Decision::Return(self.check_return(&from_deserializer(request)?)?),
-            "order_flag" => Decision::Flag(self.order_flag(&from_deserializer(request)?)?),
-            "order_action" => Decision::Action(self.order_action(&from_deserializer(request)?)?),
-            "sla" => Decision::Sla(self.sla(&from_deserializer(request)?)?),
+            "check_return" => Decision::Return(self.check_return(&request.decode()?)?),
+            "order_flag" => Decision::Flag(self.order_flag(&request.decode()?)?),
+            "order_action" => Decision::Action(self.order_action(&request.decode()?)?),
+            "sla" => Decision::Sla(self.sla(&request.decode()?)?),
             "classify_complaint" => {
-                Decision::Complaint(self.classify_complaint(&from_deserializer(request)?)?)
+                Decision::Complaint(self.classify_complaint(&request.decode()?)?)
             }
-            "dispatch_estimate" => {
-                Decision::Dispatch(self.dispatch_estimate(&from_deserializer(request)?)?)
-            }
-            "refund_timeline" => {
-                Decision::Timeline(self.refund_timeline(&from_deserializer(request)?)?)
-            }
+            "dispatch_estimate" => Decision::Dispatch(self.dispatch_estimate(&request.decode()?)?),
+            "refund_timeline" => Decision::Timeline(self.refund_timeline(&request.decode()?)?),
             "is_workday" => {
-                let r: DateRequest = from_deserializer(request)?;
+                let r: DateRequest = request.decode()?;
                 Decision::Day(self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?)
             }
             "add_working_time" => {
-                let r: AddRequest = from_deserializer(request)?;
+                let r: AddRequest = request.decode()?;
                 let due = self.add_working_time(r.start, r.minutes.0).map_err(|e| {
                     if e.path.as_deref() == Some("/minutes") {
                         e
@@ -426,7 +427,7 @@ impl Engine {
                 }
             }
             "working_minutes_between" => {
-                let r: BetweenRequest = from_deserializer(request)?;
+                let r: BetweenRequest = request.decode()?;
                 let (a, b) = (r.from, r.to);
                 self.calendar
                     .working_minutes_between(a, a)
@@ -516,6 +517,27 @@ impl Engine {
                 },
             })
             .collect())
+    }
+}
+
+/// Where a request is read from. A JSON value is read by kefu's own tracking deserializer; any
+/// other deserializer (napi's, say) through serde_path_to_error. Keeping the two apart means
+/// a host that only hands JSON values (wasm) never compiles the second.
+trait Source<'de> {
+    fn decode<T: Deserialize<'de>>(self) -> Result<T>;
+}
+
+impl<'de> Source<'de> for &'de Value {
+    fn decode<T: Deserialize<'de>>(self) -> Result<T> {
+        crate::decode::from_value(self)
+    }
+}
+
+struct Any<D>(D);
+
+impl<'de, D: Deserializer<'de>> Source<'de> for Any<D> {
+    fn decode<T: Deserialize<'de>>(self) -> Result<T> {
+        from_deserializer(self.0)
     }
 }
 

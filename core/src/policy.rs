@@ -408,12 +408,11 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
     let mut removed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut reported: Vec<String> = Vec::new();
     while problems.len() < MAX_PROBLEMS {
-        match serde_path_to_error::deserialize::<_, Policy>(&work) {
+        match crate::decode::tracked::deserialize::<Policy>(&work) {
             Ok(p) => return (Some(p), problems),
-            Err(e) => {
-                let segments = crate::decode::segments(e.path());
+            Err((segments, e)) => {
                 let path = original_pointer(&segments, &removed);
-                let message = crate::decode::clean_message(&e.inner().to_string());
+                let message = crate::decode::clean_message(&e.to_string());
                 // A required field removed for an earlier problem is not a second problem.
                 let echo = missing_field(&message).is_some_and(|f| {
                     reported.contains(&format!("{path}/{}", crate::decode::escape(f)))

@@ -520,10 +520,12 @@ pub(crate) fn decide(
     .filter(|(cat, _, _, _)| has(*cat) || (*cat == Category::Quality && has(Category::Safety)))
     .map(|(cat, cause, rule, zh)| {
         let words = quoted(&cues, cat);
-        reasons.push(rule.says(
-            format!("{zh}投诉：{words}"),
-            format!("{}: {words}", rule.summary),
-        ));
+        let summary = rule.summary.trim_end_matches('.');
+        reasons.push(if words.is_empty() {
+            rule.says(format!("{zh}投诉。"), format!("{summary}."))
+        } else {
+            rule.says(format!("{zh}投诉：{words}"), format!("{summary}: {words}"))
+        });
         cause
     })
     .collect();

@@ -5,25 +5,13 @@
 //! whichever language sent it.
 
 use crate::error::{Error, ErrorCode, Result};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use serde_json::Value;
 
 /// Largest JSON text accepted (serde_json itself refuses nesting deeper than 128).
 pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
 
-/// The path segments serde_path_to_error recorded, as plain strings.
-pub(crate) fn segments(path: &serde_path_to_error::Path) -> Vec<String> {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .filter_map(|s| match s {
-            Segment::Seq { index } => Some(index.to_string()),
-            Segment::Map { key } => Some(key.clone()),
-            Segment::Enum { variant } => Some(variant.clone()),
-            Segment::Unknown => None,
-        })
-        .collect()
-}
+pub(crate) mod tracked;
 
 /// Escape one JSON-pointer segment (RFC 6901).
 pub(crate) fn escape(segment: &str) -> String {
@@ -61,7 +49,7 @@ pub(crate) fn clean_message(raw: &str) -> String {
 }
 
 /// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.
-pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
+pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T> {
     if !value.is_object() {
         return Err(Error::new(
             ErrorCode::InvalidInput,
@@ -69,22 +57,38 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
             Some(String::new()),
         ));
     }
-    from_deserializer(value)
+    tracked::deserialize(value).map_err(|(segs, e)| invalid_at(segs, &e.to_string()))
 }
 
-/// Decode a typed request from any deserializer; errors are `INVALID_INPUT` with the path.
-pub fn from_deserializer<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<T> {
+/// Decode a typed request from any deserializer (a host's own, such as napi's), with the path
+/// recorded by serde_path_to_error; errors are `INVALID_INPUT` with the path.
+pub fn from_deserializer<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<T> {
     serde_path_to_error::deserialize(d).map_err(|e| {
-        let mut segs = segments(e.path());
-        let message = clean_message(&e.inner().to_string());
-        // For an unknown or missing key serde stops at the object holding it; name the key.
-        if let Some(key) = named_field(&message) {
-            if segs.last().map(String::as_str) != Some(key) {
-                segs.push(key.to_owned());
-            }
-        }
-        Error::new(ErrorCode::InvalidInput, message, Some(pointer(&segs)))
+        use serde_path_to_error::Segment;
+        let segs = e
+            .path()
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Seq { index } => Some(index.to_string()),
+                Segment::Map { key } => Some(key.clone()),
+                Segment::Enum { variant } => Some(variant.clone()),
+                Segment::Unknown => None,
+            })
+            .collect();
+        invalid_at(segs, &e.inner().to_string())
     })
+}
+
+/// An `INVALID_INPUT` error at the path where decoding stopped. For an unknown or missing key
+/// serde stops at the object holding it; the key is added to the path.
+fn invalid_at(mut segs: Vec<String>, raw: &str) -> Error {
+    let message = clean_message(raw);
+    if let Some(key) = named_field(&message) {
+        if segs.last().map(String::as_str) != Some(key) {
+            segs.push(key.to_owned());
+        }
+    }
+    Error::new(ErrorCode::InvalidInput, message, Some(pointer(&segs)))
 }
 
 /// "a list", "a string", … for messages.
