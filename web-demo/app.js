@@ -314,6 +314,22 @@ function drawDispatch(d) {
     ${reasonsHtml(d.reasons)}${policyHtml(d.policy)}`;
 }
 
+function drawTimeline(d) {
+  const late = d.minutes_overdue > 0;
+  return `
+    <div class="clock state-${late ? 'breached' : d.next_deadline ? 'pending' : 'met'}" data-out="state" data-value="${esc(JSON.stringify(d.state))}">
+      <span class="badge">${esc(name('refund_state', d.state))}</span>
+      <span data-out="next_deadline" data-value="${esc(JSON.stringify(d.next_deadline))}">${esc(t('next_deadline'))} <b>${esc(wall(d.next_deadline))}</b></span>
+      <span data-out="on_deadline" data-value="${esc(JSON.stringify(d.on_deadline))}">${d.on_deadline ? `${esc(t('on_deadline'))}：${esc(name('on_deadline', d.on_deadline))}` : ''}</span>
+      <span data-out="who_acts" data-value="${esc(JSON.stringify(d.who_acts))}">${d.who_acts ? `${esc(t('who_acts'))}：${esc(name('who_acts', d.who_acts))}` : ''}</span>
+      <span class="countdown" data-out="minutes_left" data-value="${d.minutes_left}">${d.next_deadline ? esc(late ? `${t('overdue')} ${duration(d.minutes_overdue)}` : `${t('left')} ${duration(d.minutes_left)}`) : ''}</span>
+      <span hidden data-out="minutes_overdue" data-value="${d.minutes_overdue}"></span>
+    </div>
+    <div class="field"><span class="k">${esc(t('history'))}</span>
+      <ol class="history" data-out="history" data-value="${esc(JSON.stringify(d.history))}">${d.history.map((h) => `<li>${esc(wall(h.at))} · ${esc(name('refund_state', h.state))}${h.by === 'timeout' ? ` <span class="chip warn">${esc(t('by_timeout'))}</span>` : ''}</li>`).join('')}</ol></div>
+    ${reasonsHtml(d.reasons)}${policyHtml(d.policy)}`;
+}
+
 // ── policy ───────────────────────────────────────────────────────────────────────────────
 function usePolicy(doc) {
   engine = doc == null ? new Engine() : new Engine(doc);
@@ -383,6 +399,7 @@ function wire() {
   type.addEventListener('change', showType);
   on('#sla-form', decideClocks);
   $('#sla-form').addEventListener('change', () => { if ($$('[data-clock-out] .clock, [data-clock-out] .error').length) decideClocks(); });
+  on('#refund-form', () => show($('#refund-result'), $('#refund-form'), () => engine.refundTimeline(readForm($('#refund-form'))), drawTimeline));
   on('#dispatch-form', () => show($('#dispatch-result'), $('#dispatch-form'), () => engine.dispatchEstimate(readForm($('#dispatch-form'))), drawDispatch));
   $$('form').forEach((f) => f.addEventListener('reset', () => setTimeout(() => {
     $$('[data-default="now"]', f).forEach((el) => { el.value = now.value; });
@@ -404,6 +421,7 @@ function wire() {
     button.textContent = t('copied');
   });
   addRow('/clocks');
+  addRow('/events');
   showType();
 }
 
