@@ -42,7 +42,8 @@ function wall(instant) {
 }
 function localOf(instant) {
   const ms = Date.parse(instant) + zoneMinutes() * 60000;
-  return new Date(ms).toISOString().slice(0, 19);
+  // JS dates end at year 275760 and do not read kefu's signed years past 9999: show those as kefu wrote them.
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 19) : instant;
 }
 const clockNow = () => new Date(Date.now() + zoneMinutes() * 60000).toISOString().slice(0, 19);
 const nowInstant = () => toInstant($('#now').value || clockNow());
@@ -378,10 +379,12 @@ function wire() {
   const tick = () => { if (live.checked) now.value = clockNow(); };
   now.addEventListener('input', () => { live.checked = false; });
   live.addEventListener('change', tick);
+  let ticks = 0;
   setInterval(() => {
     tick();
-    if (live.checked && $$('[data-clock-out] .clock').length) decideClocks();
-  }, 30000);
+    // Countdowns are in whole minutes: deciding them again every 30 s is plenty.
+    if (live.checked && ++ticks % 30 === 0 && $$('[data-clock-out] .clock').length) decideClocks();
+  }, 1000);
   tick();
   $$('[data-default="now"]').forEach((el) => { el.value = now.value; });
 
