@@ -454,7 +454,10 @@ export declare class Engine {
   evaluate(kind: 'add_working_time', request: { start: Instant; minutes: number } | string): { at: Instant };
   evaluate(kind: 'working_minutes_between', request: { from: Instant; to: Instant } | string): { minutes: number };
   evaluate(kind: string, request: object | string): unknown;
+  /** One result per request, in order; decided on every core, on the calling thread. */
   evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
+  /** The same batch decided off the main thread; rejects with a KefuError (unknown kind, not a list). */
+  evaluateBatchAsync(kind: Kind, requests: object[]): Promise<BatchItem[]>;
   isWorkday(date: DateString): boolean;
   addWorkingTime(start: Instant, minutes: number): Instant;
   workingMinutesBetween(a: Instant, b: Instant): number;
@@ -476,6 +479,7 @@ export declare function sla(request: SlaRequest | string): SlaDecision;
 export declare function dispatchEstimate(order: DispatchRequest | string): DispatchDecision;
 export declare function evaluate(kind: Kind, request: object | string): unknown;
 export declare function evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
+export declare function evaluateBatchAsync(kind: Kind, requests: object[]): Promise<BatchItem[]>;
 export declare function isWorkday(date: DateString): boolean;
 export declare function addWorkingTime(start: Instant, minutes: number): Instant;
 export declare function workingMinutesBetween(a: Instant, b: Instant): number;

@@ -28,6 +28,7 @@ module.exports = {
   dispatchEstimate: (order) => defaultEngine().dispatchEstimate(order),
   evaluate: (kind, request) => defaultEngine().evaluate(kind, request),
   evaluateBatch: (kind, requests) => defaultEngine().evaluateBatch(kind, requests),
+  evaluateBatchAsync: (kind, requests) => defaultEngine().evaluateBatchAsync(kind, requests),
   isWorkday: (date) => defaultEngine().isWorkday(date),
   addWorkingTime: (start, minutes) => defaultEngine().addWorkingTime(start, minutes),
   workingMinutesBetween: (a, b) => defaultEngine().workingMinutesBetween(a, b),

@@ -490,6 +490,20 @@ impl Engine {
 
     /// One result per input, in order; an unknown kind fails the whole call.
     pub fn evaluate_batch(&self, kind: &str, requests: &[Value]) -> Result<Vec<BatchItem>> {
+        self.evaluate_batch_on(kind, requests, 1)
+    }
+
+    /// [`evaluate_batch`](Self::evaluate_batch) on up to `threads` threads: the requests are
+    /// cut into that many contiguous runs, each decided on its own thread, and the results
+    /// joined in input order, so the answer is the same as on one thread. The host says how
+    /// many threads (core does not ask the machine); where threads cannot be started (wasm),
+    /// the rest is decided on the calling thread.
+    pub fn evaluate_batch_on(
+        &self,
+        kind: &str,
+        requests: &[Value],
+        threads: usize,
+    ) -> Result<Vec<BatchItem>> {
         if !KINDS.contains(&kind) {
             return Err(unknown_kind(kind));
         }
@@ -499,24 +513,84 @@ impl Engine {
                 format!("a batch holds at most {MAX_BATCH} requests"),
             ));
         }
-        Ok(requests
-            .iter()
-            .enumerate()
-            .map(|(index, r)| match guarded(|| self.decide(kind, r)) {
-                Ok(d) => BatchItem {
-                    index,
-                    ok: true,
-                    decision: Some(d),
-                    error: None,
-                },
-                Err(e) => BatchItem {
-                    index,
-                    ok: false,
-                    decision: None,
-                    error: Some(e),
-                },
-            })
-            .collect())
+        // Below this many requests per thread, starting threads costs more than it saves.
+        const MIN_PER_THREAD: usize = 64;
+        let threads = threads
+            .clamp(1, 64)
+            .min(requests.len() / MIN_PER_THREAD)
+            .max(1);
+        let run = |offset: usize, part: &[Value]| -> Vec<BatchItem> {
+            part.iter()
+                .enumerate()
+                .map(|(i, r)| self.batch_item(offset + i, kind, r))
+                .collect()
+        };
+        if threads == 1 {
+            return Ok(run(0, requests));
+        }
+        let size = requests.len().div_ceil(threads);
+        Ok(std::thread::scope(|scope| {
+            let handles: Vec<_> = requests
+                .chunks(size)
+                .enumerate()
+                .map(|(n, part)| {
+                    let offset = n * size;
+                    let started =
+                        std::thread::Builder::new().spawn_scoped(scope, move || run(offset, part));
+                    (offset, part, started.ok())
+                })
+                .collect();
+            let mut out = Vec::with_capacity(requests.len());
+            for (offset, part, handle) in handles {
+                // A thread that could not start, or died (it cannot: each item is guarded),
+                // is done here instead.
+                match handle.map(std::thread::ScopedJoinHandle::join) {
+                    Some(Ok(items)) => out.extend(items),
+                    _ => out.extend(run(offset, part)),
+                }
+            }
+            out
+        }))
+    }
+
+    /// A batch as a host hands it over: `requests` must be a list (checked here, once for
+    /// every host), then [`evaluate_batch_on`](Self::evaluate_batch_on).
+    pub fn evaluate_batch_value(
+        &self,
+        kind: &str,
+        requests: &Value,
+        threads: usize,
+    ) -> Result<Vec<BatchItem>> {
+        if !KINDS.contains(&kind) {
+            return Err(unknown_kind(kind));
+        }
+        match requests {
+            Value::Array(items) => self.evaluate_batch_on(kind, items, threads),
+            other => Err(Error::invalid_input(
+                "",
+                format!(
+                    "requests must be a list, not {}",
+                    crate::decode::kind_of(other)
+                ),
+            )),
+        }
+    }
+
+    fn batch_item(&self, index: usize, kind: &str, request: &Value) -> BatchItem {
+        match guarded(|| self.decide(kind, request)) {
+            Ok(d) => BatchItem {
+                index,
+                ok: true,
+                decision: Some(d),
+                error: None,
+            },
+            Err(e) => BatchItem {
+                index,
+                ok: false,
+                decision: None,
+                error: Some(e),
+            },
+        }
     }
 }
 

@@ -138,3 +138,82 @@ fn every_shared_case_holds() {
     );
     println!("{total} shared cases passed");
 }
+
+/// Every suite again as batches, one per policy: each item must match its case (a decision
+/// for `expect`, an error for `expect_error`), in order, on one thread and on four.
+/// Cases given as JSON text (or as a JSON string) are single-call cases and are left out.
+#[test]
+fn every_shared_case_holds_in_a_batch() {
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(cases_dir()).unwrap() {
+        let file = entry.unwrap().path();
+        let suite: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let kind = suite["kind"].as_str().unwrap();
+        let mut groups: Vec<(Value, Vec<&Value>)> = Vec::new();
+        for case in suite["cases"].as_array().unwrap() {
+            if case.get("input_text").is_some() || case["input"].is_string() {
+                continue;
+            }
+            let policy = case.get("policy").cloned().unwrap_or(Value::Null);
+            match groups.iter_mut().find(|(p, _)| *p == policy) {
+                Some((_, cases)) => cases.push(case),
+                None => groups.push((policy, vec![case])),
+            }
+        }
+        for (policy, cases) in groups {
+            let Ok(engine) = Engine::from_value(&policy) else {
+                continue;
+            };
+            // Repeated so that four threads each get a share (a thread takes 64 or more).
+            let inputs: Vec<Value> = cases
+                .iter()
+                .cycle()
+                .take(cases.len().max(300))
+                .map(|c| c["input"].clone())
+                .collect();
+            for threads in [1, 4] {
+                let items = engine.evaluate_batch_on(kind, &inputs, threads).unwrap();
+                assert_eq!(items.len(), inputs.len());
+                for (i, item) in items.iter().enumerate() {
+                    total += 1;
+                    let case = cases[i % cases.len()];
+                    let item = serde_json::to_value(item).unwrap();
+                    let mut problems = Vec::new();
+                    if item["index"] != i {
+                        problems.push(format!("index {} at position {i}", item["index"]));
+                    }
+                    match (case.get("expect"), case.get("expect_error")) {
+                        (Some(e), _) if item["ok"] == true => {
+                            matches(e, &item["decision"], "", &mut problems)
+                        }
+                        (None, Some(e)) if item["ok"] == false => {
+                            matches(e, &item["error"], "", &mut problems)
+                        }
+                        _ => problems.push(format!("ok is {}", item["ok"])),
+                    }
+                    if !problems.is_empty() {
+                        failures.push(format!(
+                            "{} (batch, {threads} threads, item {i}): {}\n    {}",
+                            file.display(),
+                            case["name"],
+                            problems.join("\n    ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} batch items failed:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(total > 5000, "{total} batch items checked");
+}

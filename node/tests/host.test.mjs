@@ -15,3 +15,27 @@ test('napi: module-level functions use the default engine', () => {
   assert.equal(kefu.policyHash(), d.policy.hash);
   assert.equal(kefu.policy().returns.no_reason_days, 7);
 });
+
+test('napi: evaluateBatchAsync gives the same items as evaluateBatch, off the main thread', async () => {
+  const engine = new kefu.Engine();
+  const good = {
+    reason: 'no_reason', category: 'apparel',
+    signed_at: '2026-03-01T23:59:00+08:00', requested_at: '2026-03-08T21:30:00+08:00',
+  };
+  const rows = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 3 ? { ...good, category: 'nope' } : i % 11 === 5 ? 'text' : good));
+  // The main thread keeps turning while the batch is decided: count event-loop turns until
+  // the Promise settles (a batch decided on this thread would settle before the first turn).
+  let turns = 0;
+  let settled = false;
+  const spin = () => { if (!settled) { turns += 1; setImmediate(spin); } };
+  setImmediate(spin);
+  const items = await engine.evaluateBatchAsync('check_return', rows);
+  settled = true;
+  assert.ok(turns > 0, 'the event loop turned while the batch was decided');
+  assert.deepEqual(items, engine.evaluateBatch('check_return', rows));
+  assert.deepEqual(items.filter((x) => !x.ok).map((x) => x.index).slice(0, 3), [3, 5, 10]);
+  await assert.rejects(engine.evaluateBatchAsync('no_such_kind', rows), { code: 'UNKNOWN_KIND', path: '/kind' });
+  await assert.rejects(engine.evaluateBatchAsync('check_return', { rows }), { code: 'INVALID_INPUT', path: '' });
+  await assert.rejects(engine.evaluateBatchAsync('check_return', [() => 1]), { code: 'INVALID_INPUT', path: '/0' });
+  assert.deepEqual(await kefu.evaluateBatchAsync('check_return', []), []);
+});

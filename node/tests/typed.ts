@@ -1,6 +1,6 @@
 // Compiled by `tsc` in the test command: the package's types must accept real use and
 // reject wrong use. Calls of these shapes run for real in host.test.mjs and the shared cases.
-import { Engine, checkReturn, orderFlag, orderAction, sla, dispatchEstimate, refundTimeline, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision, type SlaDecision, type DispatchDecision, type TimelineDecision } from '..';
+import { Engine, evaluateBatch, type BatchItem, checkReturn, orderFlag, orderAction, sla, dispatchEstimate, refundTimeline, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision, type SlaDecision, type DispatchDecision, type TimelineDecision } from '..';
 
 const request: ReturnRequest = {
   reason: 'no_reason',
@@ -37,4 +37,6 @@ const shop = new Engine({ sla: { standards: { vip_callback: { amount: 2, unit: '
 new Engine({ sla: { standards: { x: { amount: 2, unit: 'fortnights' } } } });
 // @ts-expect-error: a buyer_shipped event's method is express or post
 refundTimeline({ events: [{ type: 'buyer_shipped', at: '2026-03-02T10:00:00+08:00', method: 'pigeon' }], now: '2026-03-03T10:00:00+08:00' });
-void [verdict, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop];
+const pending: Promise<BatchItem[]> = shop.evaluateBatchAsync('check_return', [{ reason: 'no_reason' }]);
+const batchNow: BatchItem[] = evaluateBatch('sla', []);
+void [verdict, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop, pending, batchNow];

@@ -108,9 +108,13 @@ def evaluate(kind: str, request: Request) -> Dict[str, Any]:
     return default_engine().evaluate(kind, request)
 
 
-def evaluate_batch(kind: str, requests: List[Any]) -> List[Dict[str, Any]]:
-    """One ``{index, ok, decision | error}`` per request, in order."""
-    return default_engine().evaluate_batch(kind, requests)
+def evaluate_batch(kind: str, requests: List[Any], threads: Optional[int] = None) -> List[Dict[str, Any]]:
+    """One ``{index, ok, decision | error}`` per request, in order.
+
+    The GIL is released while kefu decides, on ``threads`` threads (default: every core this
+    process may use); the answer does not depend on the number of threads.
+    """
+    return default_engine().evaluate_batch(kind, requests, threads)
 
 
 def is_workday(date: str) -> bool:

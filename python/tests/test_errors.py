@@ -109,3 +109,50 @@ def test_batch_keeps_every_row_in_order() -> None:
     assert [r["ok"] for r in out] == [True, False, False, True]
     assert out[1]["error"]["path"] == "/category"
     assert out[3]["decision"]["verdict"] == "ineligible"
+
+
+def test_a_batch_call_that_cannot_start_is_one_typed_error() -> None:
+    with pytest.raises(kefu.KefuError) as info:
+        kefu.evaluate_batch("no_such_kind", [GOOD])
+    assert (info.value.code, info.value.path) == ("UNKNOWN_KIND", "/kind")
+    with pytest.raises(kefu.KefuError) as info:
+        kefu.evaluate_batch("check_return", {"rows": [GOOD]})
+    assert (info.value.code, info.value.path) == ("INVALID_INPUT", "")
+    assert kefu.evaluate_batch("check_return", []) == []
+    assert kefu.evaluate_batch("check_return", [], threads=8) == []
+
+
+def test_a_batch_releases_the_gil_while_kefu_decides() -> None:
+    """Another Python thread runs while a batch is decided: the GIL is released.
+
+    The counting thread can only count while this thread has given up the GIL: Rust code
+    holding it is never interrupted, and the switch interval is set far longer than the call
+    takes, so no forced switch lets it in between the call and the reading of the count.
+    """
+    import sys
+    import threading
+    import time
+
+    rows = [GOOD] * 50_000
+    counter = [0]
+    stop = threading.Event()
+
+    def spin() -> None:
+        while not stop.is_set():
+            counter[0] += 1
+            time.sleep(0)  # hands the GIL back at once, so this thread never holds up the test
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(5.0)
+    spinner = threading.Thread(target=spin)
+    try:
+        spinner.start()
+        before = counter[0]
+        out = kefu.evaluate_batch("check_return", rows, threads=1)
+        during = counter[0] - before
+    finally:
+        stop.set()
+        sys.setswitchinterval(interval)
+        spinner.join()
+    assert len(out) == len(rows) and all(r["ok"] for r in out)
+    assert during > 0, "no other thread ran while the batch was decided"

@@ -91,3 +91,39 @@ def test_case(kind: str, case: Dict[str, Any]) -> None:
 
 def test_there_are_cases() -> None:
     assert len(load_cases()) >= 80
+
+
+def batch_groups() -> List[Any]:
+    """Every suite as batches, one per policy; JSON-text cases are single-call cases."""
+    out = []
+    for path in SUITES:
+        suite = json.loads(path.read_text(encoding="utf-8"))
+        groups: Dict[str, List[Any]] = {}
+        for case in suite["cases"]:
+            if "input_text" in case or isinstance(case["input"], str):
+                continue
+            groups.setdefault(json.dumps(case.get("policy"), sort_keys=True), []).append(case)
+        for key, cases in groups.items():
+            for threads in (1, 4):
+                out.append(pytest.param(suite["kind"], key, cases, threads, id=f"{path.name} batch ({threads} threads) policy {key[:30]}"))
+    return out
+
+
+@pytest.mark.parametrize("kind,policy,cases,threads", batch_groups())
+def test_cases_as_a_batch(kind: str, policy: str, cases: List[Dict[str, Any]], threads: int) -> None:
+    """Item i of the batch matches case i (tests/README.md "Batches"), on 1 and on 4 threads."""
+    engine = engine_for(json.loads(policy))
+    if isinstance(engine, kefu.KefuError):
+        return  # a bad policy is a single-call case
+    rows = [cases[i % len(cases)] for i in range(max(len(cases), 300))]
+    items = engine.evaluate_batch(kind, [c["input"] for c in rows], threads=threads)
+    assert len(items) == len(rows)
+    problems: List[str] = []
+    for i, (case, item) in enumerate(zip(rows, items)):
+        if item["index"] != i:
+            problems.append(f"{i}: index {item['index']}")
+        if "expect" in case:
+            problems += [f"{i} {case['name']}: error {item.get('error')}"] if not item["ok"] else mismatches(case["expect"], item["decision"], str(i))
+        else:
+            problems += [f"{i} {case['name']}: expected an error"] if item["ok"] else mismatches(case["expect_error"], item["error"], str(i))
+    assert problems[:10] == []

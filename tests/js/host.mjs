@@ -113,6 +113,8 @@ export function hostChecks(host, api) {
     assert.equal(out[1].error.path, '/category');
     assert.equal(out[3].decision.verdict, 'ineligible');
     assert.deepEqual(engine.evaluateBatch('check_return', []), []);
+    throwsKefu(() => engine.evaluateBatch('no_such_kind', rows), 'UNKNOWN_KIND', '/kind');
+    throwsKefu(() => engine.evaluateBatch('check_return', { rows }), 'INVALID_INPUT', '');
   });
 
   test(`${host}: complaint cues index the JS string, and a megabyte of text is a typed error`, () => {

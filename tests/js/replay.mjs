@@ -97,3 +97,50 @@ export function replayAll(host, Engine) {
     }
   }
 }
+
+/**
+ * Every suite again as batches, one per policy (tests/README.md "Batches"): item i must match
+ * case i — a decision for `expect`, an error for `expect_error` — in order. `run(engine, kind,
+ * requests)` is the host's batch call (sync or a Promise); cases given as JSON text are
+ * single-call cases and are left out.
+ */
+export function replayBatches(host, Engine, run) {
+  for (const suite of loadSuites()) {
+    const groups = new Map();
+    for (const c of suite.cases) {
+      if ('input_text' in c || typeof c.input === 'string') continue;
+      const key = JSON.stringify(c.policy ?? null);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(c);
+    }
+    for (const [key, cases] of groups) {
+      test(`${host} batch ${suite.file} (policy ${key.slice(0, 40)})`, async () => {
+        let engine;
+        try {
+          engine = key === 'null' ? new Engine() : new Engine(JSON.parse(key));
+        } catch (e) {
+          errorShape(e); // a bad policy is a single-call case; its batch is not run
+          return;
+        }
+        // Repeated so that a host deciding on several threads gives each a share.
+        const rows = Array.from({ length: Math.max(cases.length, 300) }, (_, i) => cases[i % cases.length]);
+        const items = await run(engine, suite.kind, rows.map((c) => c.input));
+        assert.equal(items.length, rows.length);
+        const problems = [];
+        items.forEach((item, i) => {
+          const c = rows[i];
+          if (item.index !== i) problems.push(`${i}: index ${item.index}`);
+          if ('expect' in c) {
+            if (!item.ok) problems.push(`${i} ${c.name}: unexpected error ${JSON.stringify(item.error)}`);
+            else problems.push(...mismatches(c.expect, item.decision, `${i}`));
+          } else if (item.ok) {
+            problems.push(`${i} ${c.name}: expected an error`);
+          } else {
+            problems.push(...mismatches(c.expect_error, item.error, `${i}`));
+          }
+        });
+        assert.deepEqual(problems.slice(0, 10), []);
+      });
+    }
+  }
+}

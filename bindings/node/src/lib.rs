@@ -106,10 +106,43 @@ fn request(env: &Env, v: Unknown<'_>) -> std::result::Result<Request, CoreError>
     from_js(env, v, "").map(Request::Value)
 }
 
+/// How many threads a batch may use: every core this process may use.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// A batch decided on libuv's thread pool for `evaluateBatchAsync`.
+pub struct BatchTask {
+    engine: std::sync::Arc<CoreEngine>,
+    kind: String,
+    requests: std::result::Result<Value, CoreError>,
+}
+
+impl<'task> napi::ScopedTask<'task> for BatchTask {
+    type Output = std::result::Result<Vec<kefu_core::BatchItem>, CoreError>;
+    type JsValue = Unknown<'task>;
+
+    fn compute(&mut self) -> Result<Self::Output> {
+        let requests = std::mem::replace(&mut self.requests, Ok(Value::Null));
+        Ok(guarded(|| {
+            self.engine
+                .evaluate_batch_value(&self.kind, &requests?, cores())
+        }))
+    }
+
+    fn resolve(&mut self, env: &'task Env, output: Self::Output) -> Result<Unknown<'task>> {
+        match output {
+            Ok(items) => env.to_js_value(&items),
+            Err(e) => Err(to_js_error(env, e)),
+        }
+    }
+}
+
 /// A compiled policy; cheap to call many times.
 #[napi]
 pub struct Engine {
-    inner: CoreEngine,
+    // Shared with batches decided off the main thread (`evaluateBatchAsync`).
+    inner: std::sync::Arc<CoreEngine>,
 }
 
 impl Engine {
@@ -175,7 +208,9 @@ impl Engine {
                 Some(Request::Text(t)) => CoreEngine::from_json(&t),
             }
         })
-        .map(|inner| Engine { inner })
+        .map(|inner| Engine {
+            inner: std::sync::Arc::new(inner),
+        })
         .map_err(|e| to_js_error(&env, e))
     }
 
@@ -266,12 +301,29 @@ impl Engine {
         kind: String,
         requests: Unknown<'_>,
     ) -> Result<Unknown<'env>> {
-        let items = guarded(|| match from_js(env, requests, "")? {
-            Value::Array(items) => self.inner.evaluate_batch(&kind, &items),
-            _ => Err(CoreError::invalid_input("", "requests must be an array")),
+        let items = guarded(|| {
+            self.inner
+                .evaluate_batch_value(&kind, &from_js(env, requests, "")?, cores())
         })
         .map_err(|e| to_js_error(env, e))?;
         env.to_js_value(&items)
+    }
+
+    /// [`evaluate_batch`](Self::evaluate_batch) off the main thread: the requests are read
+    /// now, decided on libuv's thread pool (on every core), and the Promise resolves to the
+    /// results, or rejects with kefu's error (`code`, `path`).
+    #[napi(ts_return_type = "Promise<BatchItem[]>")]
+    pub fn evaluate_batch_async(
+        &self,
+        env: Env,
+        kind: String,
+        requests: Unknown<'_>,
+    ) -> AsyncTask<BatchTask> {
+        AsyncTask::new(BatchTask {
+            engine: std::sync::Arc::clone(&self.inner),
+            kind,
+            requests: from_js(&env, requests, ""),
+        })
     }
 
     /// Whether a `YYYY-MM-DD` date is a working day.

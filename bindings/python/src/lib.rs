@@ -296,23 +296,21 @@ impl Engine {
         self.run(py, kind, request)
     }
 
+    /// One result per request, in order. The GIL is released while kefu decides, on
+    /// `threads` threads (default: every core this process may use).
+    #[pyo3(signature = (kind, requests, threads=None))]
     fn evaluate_batch(
         &self,
         py: Python<'_>,
         kind: &str,
         requests: &Bound<'_, PyAny>,
+        threads: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
-        let values = match to_value(requests, &mut String::new(), 0) {
-            Ok(Value::Array(items)) => items,
-            Ok(_) => {
-                return Err(to_py_err(
-                    py,
-                    bad("", String::from("requests must be a list")),
-                ))
-            }
-            Err(e) => return Err(to_py_err(py, e)),
-        };
-        let out = py.detach(|| guarded(|| self.inner.evaluate_batch(kind, &values)));
+        let values = to_value(requests, &mut String::new(), 0).map_err(|e| to_py_err(py, e))?;
+        let threads = threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        let out = py.detach(|| guarded(|| self.inner.evaluate_batch_value(kind, &values, threads)));
         let items = out.map_err(|e| to_py_err(py, e))?;
         // Row by row: one small JSON value at a time, not one for the whole batch.
         let list = PyList::empty(py);

@@ -203,9 +203,9 @@ impl Engine {
     /// One result per input, in order.
     #[wasm_bindgen(js_name = evaluateBatch)]
     pub fn evaluate_batch(&self, kind: &str, requests: JsValue) -> Result<JsValue, JsValue> {
-        guarded(|| match from_js(requests, "")? {
-            Value::Array(items) => self.inner.evaluate_batch(kind, &items),
-            _ => Err(CoreError::invalid_input("", "requests must be an array")),
+        guarded(|| {
+            self.inner
+                .evaluate_batch_value(kind, &from_js(requests, "")?, 1)
         })
         .map(|items| to_js(&items))
         .map_err(|e| to_js_error(&e))
