@@ -89,58 +89,64 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
     engine
         .evaluate_batch_on(kind, &[], 1)
         .map_err(|e| e.message)?;
+    let engine = &engine;
 
     let (reader, size) = rows::open(args.input.as_deref())?;
     let mut input = rows::Rows::new(reader, args.from)?;
-    let output: Box<dyn Write> = match &args.output {
+    let mut output: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?),
         None => Box::new(std::io::stdout().lock()),
     };
-    let mut out = write::Writer::new(output, args.to, kind);
+    let encoder = write::Encoder::new(args.to, kind);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let progress = args.progress && args.input.is_some() && std::io::stderr().is_terminal();
+    let writing = |e: std::io::Error| format!("writing: {e}");
 
+    let mut header = Vec::new();
+    encoder.header(&mut header).map_err(writing)?;
+    output.write_all(&header).map_err(writing)?;
     let (mut index, mut failed) = (0usize, 0usize);
     loop {
         let block = input.next_block(BLOCK);
         if block.is_empty() {
             break;
         }
-        // Rows that could not be read keep their place; the rest are decided together.
-        let mut values = Vec::with_capacity(block.len());
-        let mut unread = Vec::with_capacity(block.len());
-        for row in block {
-            match row {
-                Ok(v) => {
-                    values.push(v);
-                    unread.push(None);
-                }
-                Err(e) => unread.push(Some(e)),
-            }
+        // Each thread parses, decides and encodes a contiguous share of the block; the
+        // shares are written in order.
+        let share = block.len().div_ceil(threads);
+        let paths = input.paths();
+        let mut parts: Vec<Vec<rows::Raw>> = Vec::new();
+        let mut rest = block;
+        while rest.len() > share {
+            let tail = rest.split_off(share);
+            parts.push(rest);
+            rest = tail;
         }
-        let mut decided = engine
-            .evaluate_batch_on(kind, &values, threads)
-            .map_err(|e| e.message)?
-            .into_iter();
-        for error in unread {
-            let item = match error {
-                None => decided.next(),
-                Some(e) => Some(kefu_core::BatchItem {
-                    index: 0,
-                    ok: false,
-                    decision: None,
-                    error: Some(e),
-                }),
-            };
-            let Some(mut item) = item else {
-                return Err(String::from("internal error: a decision went missing"));
-            };
-            item.index = index;
-            failed += usize::from(!item.ok);
-            out.row(&item).map_err(|e| format!("writing: {e}"))?;
-            index += 1;
+        parts.push(rest);
+        let encoded = std::thread::scope(|scope| {
+            let mut first = index;
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    let start = first;
+                    first += part.len();
+                    scope.spawn(move || work(&engine, kind, encoder, paths, start, part))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(String::from("internal error: a worker stopped")))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        })?;
+        for (bytes, rows, bad) in encoded {
+            output.write_all(&bytes).map_err(writing)?;
+            index += rows;
+            failed += bad;
         }
-        out.flush().map_err(|e| format!("writing: {e}"))?;
+        output.flush().map_err(writing)?;
         if progress {
             rows::progress(index, failed, input.bytes_read(), size);
         }
@@ -154,6 +160,45 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One thread's share of a block: parse, decide, encode. Returns the encoded rows, how many
+/// rows, and how many failed.
+fn work(
+    engine: &Engine,
+    kind: &str,
+    encoder: write::Encoder,
+    paths: &[Vec<String>],
+    start: usize,
+    part: Vec<rows::Raw>,
+) -> Result<(Vec<u8>, usize, usize), String> {
+    let mut out = Vec::with_capacity(part.len() * 512);
+    let (rows, mut failed) = (part.len(), 0);
+    for (i, raw) in part.into_iter().enumerate() {
+        let decided = rows::parse(raw, paths)
+            .and_then(|request| kefu_core::guarded(|| engine.decide(kind, &request)));
+        let item = match decided {
+            Ok(d) => kefu_core::BatchItem {
+                index: start + i,
+                ok: true,
+                decision: Some(d),
+                error: None,
+            },
+            Err(e) => {
+                failed += 1;
+                kefu_core::BatchItem {
+                    index: start + i,
+                    ok: false,
+                    decision: None,
+                    error: Some(e),
+                }
+            }
+        };
+        encoder
+            .row(&item, &mut out)
+            .map_err(|e| format!("writing: {e}"))?;
+    }
+    Ok((out, rows, failed))
 }
 
 fn policy_error(e: &CoreError) -> String {

@@ -38,7 +38,17 @@ enum Source {
     Csv(csv::Reader<Counted<Box<dyn Read>>>, Vec<Vec<String>>),
 }
 
-/// Rows as JSON values, or the error that makes a row unreadable (it keeps its place).
+/// A row as read, before it is parsed (parsing happens on the worker threads).
+pub enum Raw {
+    /// A JSON Lines line, without its line end.
+    Line(Vec<u8>),
+    /// A CSV record.
+    Record(csv::StringRecord),
+    /// A row that could not be read; it keeps its place.
+    Unreadable(CoreError),
+}
+
+/// Rows in input order, a block at a time.
 pub struct Rows {
     source: Source,
     read: Arc<AtomicU64>,
@@ -78,13 +88,21 @@ impl Rows {
         })
     }
 
+    /// The CSV header's field paths (empty for JSON Lines).
+    pub fn paths(&self) -> &[Vec<String>] {
+        match &self.source {
+            Source::Csv(_, paths) => paths,
+            Source::Lines(_) => &[],
+        }
+    }
+
     /// Bytes read from the input so far.
     pub fn bytes_read(&self) -> u64 {
         self.read.load(Ordering::Relaxed)
     }
 
     /// Up to `n` rows; empty at the end of the input.
-    pub fn next_block(&mut self, n: usize) -> Vec<Result<Value, CoreError>> {
+    pub fn next_block(&mut self, n: usize) -> Vec<Raw> {
         let mut out = Vec::with_capacity(n);
         while out.len() < n && !self.done {
             match self.next_row() {
@@ -95,7 +113,7 @@ impl Rows {
         out
     }
 
-    fn next_row(&mut self) -> Option<Result<Value, CoreError>> {
+    fn next_row(&mut self) -> Option<Raw> {
         match &mut self.source {
             Source::Lines(reader) => {
                 let mut line = Vec::new();
@@ -105,29 +123,22 @@ impl Rows {
                         while matches!(line.last(), Some(b'\n' | b'\r')) {
                             line.pop();
                         }
-                        Some(match String::from_utf8(line) {
-                            Ok(text) => kefu_core::decode::parse_json(&text),
-                            Err(_) => Err(CoreError::new(
-                                ErrorCode::InvalidJson,
-                                "the line is not UTF-8",
-                                Some(String::new()),
-                            )),
-                        })
+                        Some(Raw::Line(line))
                     }
-                    Err(e) => Some(Err(CoreError::new(
+                    Err(e) => Some(Raw::Unreadable(CoreError::new(
                         ErrorCode::InvalidJson,
                         format!("the line could not be read: {e}"),
                         Some(String::new()),
                     ))),
                 }
             }
-            Source::Csv(csv, paths) => {
+            Source::Csv(csv, _) => {
                 let mut record = csv::StringRecord::new();
                 match csv.read_record(&mut record) {
                     Ok(false) => None,
-                    Ok(true) => Some(Ok(object(paths, &record))),
+                    Ok(true) => Some(Raw::Record(record)),
                     Err(e) if e.is_io_error() => None,
-                    Err(e) => Some(Err(CoreError::new(
+                    Err(e) => Some(Raw::Unreadable(CoreError::new(
                         ErrorCode::InvalidInput,
                         format!("the CSV row could not be read: {e}"),
                         Some(String::new()),
@@ -135,6 +146,22 @@ impl Rows {
                 }
             }
         }
+    }
+}
+
+/// A raw row as a request, or why it is not one.
+pub fn parse(raw: Raw, paths: &[Vec<String>]) -> Result<Value, CoreError> {
+    match raw {
+        Raw::Line(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => kefu_core::decode::parse_json(&text),
+            Err(_) => Err(CoreError::new(
+                ErrorCode::InvalidJson,
+                "the line is not UTF-8",
+                Some(String::new()),
+            )),
+        },
+        Raw::Record(record) => Ok(object(paths, &record)),
+        Raw::Unreadable(e) => Err(e),
     }
 }
 

@@ -1,11 +1,10 @@
 //! Writing rows: JSON Lines (the batch item as it is) or CSV (the item's main fields, then
-//! the whole decision as JSON). Rows gather in a buffer written only between rows, so an
-//! output cut short (a killed run) still ends at a whole row.
+//! the whole decision as JSON). Each worker encodes its rows into its own buffer; buffers are
+//! written whole, in order, so an output cut short (a killed run) still ends at a whole row.
 
 use crate::args::Format;
 use kefu_core::BatchItem;
 use serde_json::Value;
-use std::io::Write;
 
 /// The decision fields each kind shows as CSV columns (`reason_codes`: the reasons' codes).
 fn columns(kind: &str) -> &'static [&'static str] {
@@ -92,41 +91,42 @@ fn cell(v: Option<&Value>) -> String {
     }
 }
 
-pub struct Writer {
-    out: Box<dyn Write>,
-    buffer: Vec<u8>,
+/// How rows are written: the format and, for CSV, the kind's columns.
+#[derive(Clone, Copy)]
+pub struct Encoder {
     format: Format,
     columns: &'static [&'static str],
-    header_written: bool,
 }
 
-impl Writer {
-    pub fn new(out: Box<dyn Write>, format: Format, kind: &str) -> Writer {
-        Writer {
-            out,
-            buffer: Vec::with_capacity(1 << 20),
+impl Encoder {
+    pub fn new(format: Format, kind: &str) -> Encoder {
+        Encoder {
             format,
             columns: columns(kind),
-            header_written: false,
         }
     }
 
-    pub fn row(&mut self, item: &BatchItem) -> std::io::Result<()> {
+    /// The CSV header row (nothing for JSON Lines).
+    pub fn header(&self, out: &mut Vec<u8>) -> std::io::Result<()> {
+        if self.format == Format::Csv {
+            let mut header = vec!["index", "ok", "error_code", "error_path", "error_message"];
+            header.extend_from_slice(self.columns);
+            header.push("decision");
+            let mut csv = csv::Writer::from_writer(out);
+            csv.write_record(&header)?;
+            csv.flush()?;
+        }
+        Ok(())
+    }
+
+    /// One row, appended to `out`.
+    pub fn row(&self, item: &BatchItem, out: &mut Vec<u8>) -> std::io::Result<()> {
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.buffer, item)?;
-                self.buffer.push(b'\n');
+                serde_json::to_writer(&mut *out, item)?;
+                out.push(b'\n');
             }
             Format::Csv => {
-                let mut csv = csv::Writer::from_writer(&mut self.buffer);
-                if !self.header_written {
-                    let mut header =
-                        vec!["index", "ok", "error_code", "error_path", "error_message"];
-                    header.extend_from_slice(self.columns);
-                    header.push("decision");
-                    csv.write_record(&header)?;
-                    self.header_written = true;
-                }
                 let decision = item.decision.as_ref().map(kefu_core::Decision::to_json);
                 let error = item.error.as_ref();
                 let mut record = vec![
@@ -153,20 +153,11 @@ impl Writer {
                     record.push(cell(value.as_ref()));
                 }
                 record.push(decision.map(|d| d.to_string()).unwrap_or_default());
+                let mut csv = csv::Writer::from_writer(out);
                 csv.write_record(&record)?;
                 csv.flush()?;
             }
         }
-        if self.buffer.len() >= 1 << 20 {
-            self.flush()?;
-        }
         Ok(())
-    }
-
-    /// Write what is gathered (whole rows only).
-    pub fn flush(&mut self) -> std::io::Result<()> {
-        self.out.write_all(&self.buffer)?;
-        self.buffer.clear();
-        self.out.flush()
     }
 }
