@@ -19,7 +19,7 @@ run() { # run NAME CMD...: show the output, keep it for the summary
 need_rust
 run rust-fmt cargo fmt --all --check
 run rust-clippy cargo clippy -q --workspace --all-targets -- -D warnings
-run rust-test cargo test -q -p kefu-core
+run rust-test cargo test -q -p kefu-core -p kefu-cli
 
 bash scripts/build.sh all
 

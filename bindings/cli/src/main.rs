@@ -130,7 +130,7 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
                 .map(|part| {
                     let start = first;
                     first += part.len();
-                    scope.spawn(move || work(&engine, kind, encoder, paths, start, part))
+                    scope.spawn(move || work(engine, kind, encoder, paths, start, part))
                 })
                 .collect();
             handles

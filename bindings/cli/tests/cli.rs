@@ -1,0 +1,221 @@
+//! The `kefu` binary as a user runs it: rows in, one row out per row in, in order; exit
+//! codes; CSV both ways; policies; and every shared case replayed through JSON Lines.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn kefu(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const GOOD: &str = r#"{"reason":"no_reason","category":"apparel","signed_at":"2026-03-01T23:59:00+08:00","requested_at":"2026-03-08T21:30:00+08:00"}"#;
+
+#[test]
+fn every_row_in_gives_one_row_out_in_order() {
+    let input = format!("{GOOD}\n{{\"reason\":\"no_reason\"}}\nnot json\n\n\"a string\"\n{GOOD}\n");
+    let out = kefu(&["check-return"], &input);
+    assert_eq!(out.status.code(), Some(1), "some rows failed");
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().enumerate().all(|(i, r)| r["index"] == i));
+    let oks: Vec<bool> = rows.iter().map(|r| r["ok"].as_bool().unwrap()).collect();
+    assert_eq!(oks, [true, false, false, false, false, true]);
+    assert_eq!(rows[1]["error"]["path"], "/category");
+    assert_eq!(rows[2]["error"]["code"], "INVALID_JSON");
+    assert_eq!(rows[4]["error"]["code"], "INVALID_INPUT");
+    assert_eq!(rows[5]["decision"]["verdict"], "eligible");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("6 rows, 4 failed"));
+
+    let allowed = kefu(&["check-return", "--allow-errors"], &input);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert_eq!(lines(&allowed), rows);
+    let empty = kefu(&["check-return"], "");
+    assert_eq!((empty.status.code(), empty.stdout.len()), (Some(0), 0));
+}
+
+#[test]
+fn csv_in_and_out() {
+    let csv = "order_id,reason,category,signed_at,requested_at,condition.seal_broken,gifts\n\
+               TB1,no_reason,cosmetics,2026-04-02T12:00:00+08:00,2026-04-03T12:00:00+08:00,true,\n\
+               TB2,no_reason,apparel,2026-03-01T23:59:00+08:00,2026-03-08T21:30:00+08:00,,\"[{\"\"marked_price_cents\"\":1500,\"\"returned\"\":false}]\"\n\
+               TB3,no_reason,,2026-03-01T23:59:00+08:00,2026-03-08T21:30:00+08:00,,\n";
+    let out = kefu(&["check-return", "--from", "csv", "--to", "csv"], csv);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        &header[..6],
+        [
+            "index",
+            "ok",
+            "error_code",
+            "error_path",
+            "error_message",
+            "verdict"
+        ]
+    );
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][col("verdict")], "ineligible");
+    assert_eq!(
+        &rows[0][col("reason_codes")],
+        "WITHIN_RETURN_WINDOW|SEAL_BROKEN"
+    );
+    assert_eq!(&rows[1][col("verdict")], "eligible");
+    let decision: Value = serde_json::from_str(&rows[1][col("decision")]).unwrap();
+    assert_eq!(decision["deductions"][0]["kind"], "gift_not_returned");
+    assert_eq!(
+        (&rows[2][col("ok")], &rows[2][col("error_path")]),
+        ("false", "/category")
+    );
+}
+
+#[test]
+fn policies_and_commands_that_cannot_run() {
+    let dir = std::env::temp_dir().join(format!("kefu-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"returns": {"no_reason_days": 5}, "colour": 1}"#).unwrap();
+    let good = dir.join("good.json");
+    std::fs::write(
+        &good,
+        r#"{"id": "shop", "returns": {"no_reason_days": 15}}"#,
+    )
+    .unwrap();
+
+    let problems = kefu(&["validate-policy", bad.to_str().unwrap()], "");
+    assert_eq!(problems.status.code(), Some(1));
+    let listed = String::from_utf8(problems.stdout).unwrap();
+    assert!(
+        listed.contains("/returns/no_reason_days\t") && listed.contains("/colour\t"),
+        "{listed}"
+    );
+    assert_eq!(
+        kefu(&["validate-policy", good.to_str().unwrap()], "")
+            .status
+            .code(),
+        Some(0)
+    );
+
+    let refused = kefu(&["check-return", "--policy", bad.to_str().unwrap()], GOOD);
+    assert_eq!((refused.status.code(), refused.stdout.len()), (Some(2), 0));
+    let late = r#"{"reason":"no_reason","category":"apparel","signed_at":"2026-03-01T23:59:00+08:00","requested_at":"2026-03-12T10:00:00+08:00"}"#;
+    let shop = lines(&kefu(
+        &["check-return", "--policy", good.to_str().unwrap()],
+        late,
+    ));
+    assert_eq!(
+        (
+            shop[0]["decision"]["verdict"].as_str(),
+            shop[0]["decision"]["policy"]["id"].as_str()
+        ),
+        (Some("eligible"), Some("shop"))
+    );
+
+    for args in [
+        &["no-such-kind"][..],
+        &["check-return", "--from", "xml"],
+        &["check-return", "a", "b"],
+        &["check-return", "/no/such/file"],
+    ] {
+        assert_eq!(kefu(args, "").status.code(), Some(2), "{args:?}");
+    }
+    let kinds = String::from_utf8(kefu(&["kinds"], "").stdout).unwrap();
+    assert!(kinds.lines().any(|k| k == "classify-complaint"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// `expected` holds in `actual` (tests/README.md: subsets of objects, lists element by element,
+/// `reason_codes` as the sorted codes of `reasons`).
+fn holds(expected: &Value, actual: &Value) -> bool {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => e.iter().all(|(k, ev)| {
+            if k == "reason_codes" {
+                let mut want: Vec<&Value> = ev.as_array().unwrap().iter().collect();
+                let mut got: Vec<&Value> = a["reasons"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| &r["code"])
+                    .collect();
+                want.sort_by_key(|v| v.to_string());
+                got.sort_by_key(|v| v.to_string());
+                want == got
+            } else {
+                a.get(k).is_some_and(|av| holds(ev, av))
+            }
+        }),
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| holds(x, y))
+        }
+        _ => expected == actual,
+    }
+}
+
+/// Every shared case with the default policy, as one JSON Lines file per suite.
+#[test]
+fn every_shared_case_through_json_lines() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let suite: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let kind = suite["kind"].as_str().unwrap().replace('_', "-");
+        let cases: Vec<&Value> = suite["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c.get("policy").is_none() && c.get("input").is_some_and(|i| !i.is_string()))
+            .collect();
+        let input: String = cases.iter().map(|c| format!("{}\n", c["input"])).collect();
+        let rows = lines(&kefu(&[&kind, "--allow-errors"], &input));
+        assert_eq!(rows.len(), cases.len(), "{kind}");
+        for (case, row) in cases.iter().zip(&rows) {
+            let ok = match (case.get("expect"), case.get("expect_error")) {
+                (Some(e), _) => row["ok"] == true && holds(e, &row["decision"]),
+                (None, Some(e)) => row["ok"] == false && holds(e, &row["error"]),
+                _ => false,
+            };
+            assert!(ok, "{kind}: {}\n{row}", case["name"]);
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked} cases");
+}
