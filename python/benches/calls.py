@@ -37,7 +37,10 @@ if __name__ == "__main__":
     rows = {
         "python check_return(dict)": per_call(lambda: engine.check_return(REQUEST)),
         "python check_return(json text)": per_call(lambda: engine.check_return(text)),
-        "python evaluate_batch, per row (1000 rows)": per_call(lambda: engine.evaluate_batch("check_return", batch), n=20) / 1000,
+        "python evaluate_batch, per row (1000 rows, every core)": per_call(lambda: engine.evaluate_batch("check_return", batch), n=20) / 1000,
+        "python evaluate_batch, per row (1000 rows, 1 thread)": per_call(lambda: engine.evaluate_batch("check_return", batch, threads=1), n=20) / 1000,
+        "python evaluate_batch, per row (1000 complaints, every core)": per_call(lambda: engine.evaluate_batch("classify_complaint", [COMPLAINT] * 1000), n=20) / 1000,
+        "python evaluate_batch, per row (1000 complaints, 1 thread)": per_call(lambda: engine.evaluate_batch("classify_complaint", [COMPLAINT] * 1000, threads=1), n=20) / 1000,
         "python is_workday": per_call(lambda: engine.is_workday("2026-02-14")),
         "python order_flag": per_call(lambda: engine.order_flag(ORDER)),
         "python order_action": per_call(lambda: engine.order_action(ACTION)),
