@@ -96,6 +96,79 @@ impl BatchItem {
     }
 }
 
+/// The fields that tell most about a decision of each kind, for tables (the CSV of the command
+/// line, data frames): top-level fields of the decision, and `reason_codes` for the codes of
+/// its reasons. Hosts show them as columns beside the whole decision.
+pub fn main_fields(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "check_return" => &[
+            "verdict",
+            "path",
+            "remedies",
+            "window_last_day",
+            "return_shipping_paid_by",
+            "refund_amount_cents",
+            "refund_due_days",
+            "refund_due_at",
+            "reason_codes",
+        ],
+        "order_flag" => &[
+            "flag",
+            "flag_code",
+            "platform",
+            "label",
+            "change",
+            "reason_codes",
+        ],
+        "order_action" => &[
+            "action",
+            "department",
+            "flag",
+            "flag_code",
+            "note",
+            "buyer_message",
+            "reason_codes",
+        ],
+        "classify_complaint" => &[
+            "severity",
+            "behaviour",
+            "causes",
+            "owner",
+            "reply_due_at",
+            "coupon_cents",
+            "reason_codes",
+        ],
+        "refund_timeline" => &[
+            "state",
+            "next_deadline",
+            "on_deadline",
+            "who_acts",
+            "minutes_left",
+            "minutes_overdue",
+            "reason_codes",
+        ],
+        "sla" => &[
+            "standard",
+            "due_at",
+            "state",
+            "minutes_left",
+            "minutes_overdue",
+            "reason_codes",
+        ],
+        "dispatch_estimate" => &[
+            "ship_by",
+            "expected_delivery",
+            "courier",
+            "ems_extra_cents",
+            "reason_codes",
+        ],
+        "is_workday" => &["date", "workday", "kind", "holiday"],
+        "add_working_time" => &["at"],
+        "working_minutes_between" => &["minutes"],
+        _ => &[],
+    }
+}
+
 /// One result of a batch: the input's index and its decision or its error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BatchItem {

@@ -36,7 +36,9 @@ pub mod sla;
 pub mod time;
 
 pub use calendar::{Calendar, DayInfo, DayKind};
-pub use engine::{default_engine, guarded, BatchItem, Decision, Engine, KINDS, MAX_BATCH};
+pub use engine::{
+    default_engine, guarded, main_fields, BatchItem, Decision, Engine, KINDS, MAX_BATCH,
+};
 pub use error::{Error, ErrorCode, Problem, Result};
 pub use policy::{validate_policy, validate_policy_json, Policy, PolicyRef};
 pub use reason::{catalogue, Reason, Rule};

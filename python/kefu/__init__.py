@@ -44,6 +44,7 @@ __all__ = [
     "dispatch_estimate",
     "evaluate",
     "evaluate_batch",
+    "evaluate_frame",
     "is_workday",
     "order_action",
     "order_flag",
@@ -115,6 +116,30 @@ def evaluate_batch(kind: str, requests: List[Any], threads: Optional[int] = None
     process may use); the answer does not depend on the number of threads.
     """
     return default_engine().evaluate_batch(kind, requests, threads)
+
+
+def evaluate_frame(kind: str, data: Any, threads: Optional[int] = None, engine: Optional[Engine] = None) -> Any:
+    """Decide every row of a data frame, column-wise through Arrow (no dict per row).
+
+    ``data`` is a pyarrow Table or RecordBatch, a polars DataFrame, a pandas DataFrame, or
+    anything with ``__arrow_c_stream__``; its columns are request fields (nested fields as
+    struct columns, lists as list columns, instants and dates as text, money in integer
+    cents; a null cell is a missing field). The answer has one row per input row, in order,
+    of the same kind as ``data`` (pyarrow Table for pyarrow input): ``index``, ``ok``,
+    ``error_code``, ``error_path``, ``error_message``, the kind's main fields, and the whole
+    ``decision`` as JSON text. The GIL is released while rows are decided, on ``threads``
+    threads (default: every core).
+    """
+    stream = (engine or default_engine()).evaluate_arrow(kind, data, threads)
+    module = type(data).__module__.split(".")[0]
+    if module == "polars":
+        import polars
+
+        return polars.DataFrame(stream)
+    import pyarrow
+
+    table = pyarrow.table(stream)
+    return table.to_pandas() if module == "pandas" else table
 
 
 def is_workday(date: str) -> bool:

@@ -6,77 +6,6 @@ use crate::args::Format;
 use kefu_core::BatchItem;
 use serde_json::Value;
 
-/// The decision fields each kind shows as CSV columns (`reason_codes`: the reasons' codes).
-fn columns(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "check_return" => &[
-            "verdict",
-            "path",
-            "remedies",
-            "window_last_day",
-            "return_shipping_paid_by",
-            "refund_amount_cents",
-            "refund_due_days",
-            "refund_due_at",
-            "reason_codes",
-        ],
-        "order_flag" => &[
-            "flag",
-            "flag_code",
-            "platform",
-            "label",
-            "change",
-            "reason_codes",
-        ],
-        "order_action" => &[
-            "action",
-            "department",
-            "flag",
-            "flag_code",
-            "note",
-            "buyer_message",
-            "reason_codes",
-        ],
-        "classify_complaint" => &[
-            "severity",
-            "behaviour",
-            "causes",
-            "owner",
-            "reply_due_at",
-            "coupon_cents",
-            "reason_codes",
-        ],
-        "refund_timeline" => &[
-            "state",
-            "next_deadline",
-            "on_deadline",
-            "who_acts",
-            "minutes_left",
-            "minutes_overdue",
-            "reason_codes",
-        ],
-        "sla" => &[
-            "standard",
-            "due_at",
-            "state",
-            "minutes_left",
-            "minutes_overdue",
-            "reason_codes",
-        ],
-        "dispatch_estimate" => &[
-            "ship_by",
-            "expected_delivery",
-            "courier",
-            "ems_extra_cents",
-            "reason_codes",
-        ],
-        "is_workday" => &["date", "workday", "kind", "holiday"],
-        "add_working_time" => &["at"],
-        "working_minutes_between" => &["minutes"],
-        _ => &[],
-    }
-}
-
 /// A cell: text as it is, lists of scalars joined by `|`, anything else as JSON.
 fn cell(v: Option<&Value>) -> String {
     match v {
@@ -102,7 +31,7 @@ impl Encoder {
     pub fn new(format: Format, kind: &str) -> Encoder {
         Encoder {
             format,
-            columns: columns(kind),
+            columns: kefu_core::main_fields(kind),
         }
     }
 

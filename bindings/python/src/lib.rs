@@ -1,6 +1,8 @@
 //! `kefu._kefu`: the PyO3 shim. It converts Python values to JSON-shaped values and back and
 //! maps kefu's error codes to exception classes; every rule, default and check is in core.
 
+mod frame;
+
 use kefu_core::decode::host;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use pyo3::exceptions::PyException;
@@ -320,6 +322,24 @@ impl Engine {
         Ok(list.into_any().unbind())
     }
 
+    /// A data frame decided column-wise through Arrow (see `kefu.evaluate_frame`): one answer
+    /// row per input row, in order. The GIL is released while rows are read and decided.
+    #[pyo3(signature = (kind, data, threads=None))]
+    fn evaluate_arrow(
+        &self,
+        py: Python<'_>,
+        kind: &str,
+        data: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<frame::ArrowStream> {
+        let (_, batches) = frame::import(data).map_err(|e| to_py_err(py, e))?;
+        let threads = threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        py.detach(|| frame::decide(&self.inner, kind, &batches, threads))
+            .map_err(|e| to_py_err(py, e))
+    }
+
     fn is_workday(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<bool> {
         self.args(py, &[("date", date)], |e, mut a| {
             e.is_workday_arg(a.remove(0))
@@ -374,6 +394,7 @@ fn validate_policy(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>
 fn _kefu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<Engine>()?;
+    m.add_class::<frame::ArrowStream>()?;
     m.add_function(wrap_pyfunction!(validate_policy, m)?)?;
     m.add("KefuError", py.get_type::<KefuError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
