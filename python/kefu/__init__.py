@@ -118,7 +118,9 @@ def evaluate_batch(kind: str, requests: List[Any], threads: Optional[int] = None
     return default_engine().evaluate_batch(kind, requests, threads)
 
 
-def evaluate_frame(kind: str, data: Any, threads: Optional[int] = None, engine: Optional[Engine] = None) -> Any:
+def evaluate_frame(
+    kind: str, data: Any, threads: Optional[int] = None, engine: Optional[Engine] = None, decisions: bool = False
+) -> Any:
     """Decide every row of a data frame, column-wise through Arrow (no dict per row).
 
     ``data`` is a pyarrow Table or RecordBatch, a polars DataFrame, a pandas DataFrame, or
@@ -126,11 +128,12 @@ def evaluate_frame(kind: str, data: Any, threads: Optional[int] = None, engine: 
     struct columns, lists as list columns, instants and dates as text, money in integer
     cents; a null cell is a missing field). The answer has one row per input row, in order,
     of the same kind as ``data`` (pyarrow Table for pyarrow input): ``index``, ``ok``,
-    ``error_code``, ``error_path``, ``error_message``, the kind's main fields, and the whole
-    ``decision`` as JSON text. The GIL is released while rows are decided, on ``threads``
-    threads (default: every core).
+    ``error_code``, ``error_path``, ``error_message`` and the kind's main fields as text
+    (lists joined by ``|``; ``reason_codes``), plus the whole ``decision`` as JSON text when
+    ``decisions`` is true. The GIL is released while rows are decided, on ``threads`` threads
+    (default: every core).
     """
-    stream = (engine or default_engine()).evaluate_arrow(kind, data, threads)
+    stream = (engine or default_engine()).evaluate_arrow(kind, data, threads, decisions)
     module = type(data).__module__.split(".")[0]
     if module == "polars":
         import polars

@@ -351,34 +351,9 @@ impl ArrowStream {
     }
 }
 
-/// A cell of the answer: text as it is, lists of scalars joined by `|`, anything else JSON.
-fn shown(v: Option<&serde_json::Value>) -> Option<String> {
-    use serde_json::Value;
-    match v {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Array(items)) if items.iter().all(|i| !i.is_object() && !i.is_array()) => Some(
-            items
-                .iter()
-                .filter_map(|i| shown(Some(i)))
-                .collect::<Vec<_>>()
-                .join("|"),
-        ),
-        Some(other) => Some(other.to_string()),
-    }
-}
-
-/// Decide every row of every batch (on `threads` threads per batch) and build the answer:
-/// `index`, `ok`, `error_code`, `error_path`, `error_message`, the kind's main fields, and the
-/// whole `decision` as JSON. One answer row per input row, in order.
-pub fn decide(
-    engine: &CoreEngine,
-    kind: &str,
-    batches: &[RecordBatch],
-    threads: usize,
-) -> Result<ArrowStream, CoreError> {
-    engine.evaluate_batch_on(kind, &[], 1)?; // an unknown kind fails the whole call
-    let main = kefu_core::main_fields(kind);
+/// The answer's columns: `index`, `ok`, `error_code`, `error_path`, `error_message`, the
+/// kind's main fields, and (when asked) the whole `decision` as JSON.
+fn answer_schema(main: &[&str], whole: bool) -> SchemaRef {
     let mut fields = vec![
         Field::new("index", DataType::UInt64, false),
         Field::new("ok", DataType::Boolean, false),
@@ -387,103 +362,119 @@ pub fn decide(
         Field::new("error_message", DataType::Utf8, true),
     ];
     fields.extend(main.iter().map(|m| Field::new(*m, DataType::Utf8, true)));
-    fields.push(Field::new("decision", DataType::Utf8, true));
-    let schema = Arc::new(Schema::new(fields));
-    let mut out = Vec::with_capacity(batches.len());
+    if whole {
+        fields.push(Field::new("decision", DataType::Utf8, true));
+    }
+    Arc::new(Schema::new(fields))
+}
+
+/// Rows `rows` of `batch`, decided and answered as one record batch (run on its own thread).
+fn answer(
+    engine: &CoreEngine,
+    kind: &str,
+    batch: &RecordBatch,
+    rows: std::ops::Range<usize>,
+    first: u64,
+    schema: &SchemaRef,
+    whole: bool,
+) -> Result<RecordBatch, CoreError> {
+    let main = kefu_core::main_fields(kind);
+    let n = rows.len();
+    let mut index = UInt64Builder::with_capacity(n);
+    let mut ok = BooleanBuilder::with_capacity(n);
+    let mut code = StringBuilder::new();
+    let mut path = StringBuilder::new();
+    let mut message = StringBuilder::new();
+    let mut columns: Vec<StringBuilder> = main.iter().map(|_| StringBuilder::new()).collect();
+    let mut json = StringBuilder::new();
+    let mut cells: Vec<Option<String>> = vec![None; main.len()];
+    for row in rows {
+        index.append_value(first + row as u64);
+        match kefu_core::guarded(|| engine.decide_from(kind, Row::new(batch, row))) {
+            Ok(d) => {
+                ok.append_value(true);
+                code.append_null();
+                path.append_null();
+                message.append_null();
+                crate::fields::capture(&d, main, &mut cells);
+                for (column, cell) in columns.iter_mut().zip(cells.iter_mut()) {
+                    column.append_option(cell.take());
+                }
+                if whole {
+                    json.append_value(d.to_json().to_string());
+                }
+            }
+            Err(e) => {
+                ok.append_value(false);
+                code.append_value(e.code.as_str());
+                path.append_option(e.path.as_deref());
+                message.append_value(&e.message);
+                for column in &mut columns {
+                    column.append_null();
+                }
+                if whole {
+                    json.append_null();
+                }
+            }
+        }
+    }
+    let mut arrays: Vec<ArrayRef> = vec![
+        Arc::new(index.finish()),
+        Arc::new(ok.finish()),
+        Arc::new(code.finish()),
+        Arc::new(path.finish()),
+        Arc::new(message.finish()),
+    ];
+    arrays.extend(columns.iter_mut().map(|c| Arc::new(c.finish()) as ArrayRef));
+    if whole {
+        arrays.push(Arc::new(json.finish()));
+    }
+    RecordBatch::try_new(Arc::clone(schema), arrays).map_err(|e| arrow_error(&e))
+}
+
+/// Decide every row of every batch, each batch cut into one share per thread; each share is
+/// decided and answered on its own thread as a record batch, and the answer keeps the input's
+/// row order.
+pub fn decide(
+    engine: &CoreEngine,
+    kind: &str,
+    batches: &[RecordBatch],
+    threads: usize,
+    whole: bool,
+) -> Result<ArrowStream, CoreError> {
+    engine.evaluate_batch_on(kind, &[], 1)?; // an unknown kind fails the whole call
+    let schema = answer_schema(kefu_core::main_fields(kind), whole);
+    let mut out = Vec::new();
     let mut first = 0u64;
     for batch in batches {
         let n = batch.num_rows();
         let share = n.div_ceil(threads.max(1)).max(1);
-        let decided: Vec<Vec<Result<kefu_core::Decision, CoreError>>> =
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..n)
-                    .step_by(share)
-                    .map(|start| {
-                        let end = (start + share).min(n);
-                        let work = move || {
-                            (start..end)
-                                .map(|row| {
-                                    kefu_core::guarded(|| {
-                                        engine.decide_from(kind, Row::new(batch, row))
-                                    })
-                                })
-                                .collect::<Vec<_>>()
-                        };
-                        (start..end, scope.spawn(work))
+        let parts: Vec<Result<RecordBatch, CoreError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..n)
+                .step_by(share)
+                .map(|start| {
+                    let rows = start..(start + share).min(n);
+                    let schema = &schema;
+                    scope.spawn(move || answer(engine, kind, batch, rows, first, schema, whole))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(CoreError::new(
+                            ErrorCode::Internal,
+                            "internal error (please report)",
+                            None,
+                        ))
                     })
-                    .collect();
-                // A share whose thread died (it cannot: every row is guarded) keeps its rows, as errors.
-                handles
-                    .into_iter()
-                    .map(|(rows, h)| {
-                        h.join().unwrap_or_else(|_| {
-                            rows.map(|_| {
-                                Err(CoreError::new(
-                                    ErrorCode::Internal,
-                                    "internal error (please report)",
-                                    None,
-                                ))
-                            })
-                            .collect()
-                        })
-                    })
-                    .collect()
-            });
-        let mut index = UInt64Builder::with_capacity(n);
-        let mut ok = BooleanBuilder::with_capacity(n);
-        let mut code = StringBuilder::new();
-        let mut path = StringBuilder::new();
-        let mut message = StringBuilder::new();
-        let mut columns: Vec<StringBuilder> = main.iter().map(|_| StringBuilder::new()).collect();
-        let mut whole = StringBuilder::new();
-        for (i, result) in decided.into_iter().flatten().enumerate() {
-            index.append_value(first + i as u64);
-            match result {
-                Ok(d) => {
-                    let v = d.to_json();
-                    ok.append_value(true);
-                    code.append_null();
-                    path.append_null();
-                    message.append_null();
-                    for (column, name) in columns.iter_mut().zip(main) {
-                        let value = if *name == "reason_codes" {
-                            v.get("reasons")
-                                .and_then(serde_json::Value::as_array)
-                                .map(|r| {
-                                    serde_json::Value::Array(
-                                        r.iter().filter_map(|x| x.get("code").cloned()).collect(),
-                                    )
-                                })
-                        } else {
-                            v.get(*name).cloned()
-                        };
-                        column.append_option(shown(value.as_ref()));
-                    }
-                    whole.append_value(v.to_string());
-                }
-                Err(e) => {
-                    ok.append_value(false);
-                    code.append_value(e.code.as_str());
-                    path.append_option(e.path.as_deref());
-                    message.append_value(&e.message);
-                    for column in &mut columns {
-                        column.append_null();
-                    }
-                    whole.append_null();
-                }
-            }
+                })
+                .collect()
+        });
+        for part in parts {
+            out.push(part?);
         }
         first += n as u64;
-        let mut arrays: Vec<ArrayRef> = vec![
-            Arc::new(index.finish()),
-            Arc::new(ok.finish()),
-            Arc::new(code.finish()),
-            Arc::new(path.finish()),
-            Arc::new(message.finish()),
-        ];
-        arrays.extend(columns.iter_mut().map(|c| Arc::new(c.finish()) as ArrayRef));
-        arrays.push(Arc::new(whole.finish()));
-        out.push(RecordBatch::try_new(Arc::clone(&schema), arrays).map_err(|e| arrow_error(&e))?);
     }
     Ok(ArrowStream {
         schema,

@@ -1,6 +1,7 @@
 //! `kefu._kefu`: the PyO3 shim. It converts Python values to JSON-shaped values and back and
 //! maps kefu's error codes to exception classes; every rule, default and check is in core.
 
+mod fields;
 mod frame;
 
 use kefu_core::decode::host;
@@ -324,19 +325,20 @@ impl Engine {
 
     /// A data frame decided column-wise through Arrow (see `kefu.evaluate_frame`): one answer
     /// row per input row, in order. The GIL is released while rows are read and decided.
-    #[pyo3(signature = (kind, data, threads=None))]
+    #[pyo3(signature = (kind, data, threads=None, decisions=false))]
     fn evaluate_arrow(
         &self,
         py: Python<'_>,
         kind: &str,
         data: &Bound<'_, PyAny>,
         threads: Option<usize>,
+        decisions: bool,
     ) -> PyResult<frame::ArrowStream> {
         let (_, batches) = frame::import(data).map_err(|e| to_py_err(py, e))?;
         let threads = threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         });
-        py.detach(|| frame::decide(&self.inner, kind, &batches, threads))
+        py.detach(|| frame::decide(&self.inner, kind, &batches, threads, decisions))
             .map_err(|e| to_py_err(py, e))
     }
 
