@@ -23,6 +23,7 @@ run rust-test cargo test -q -p kefu-core -p kefu-cli
 
 bash scripts/build.sh all
 
+command -v java >/dev/null || need_apt openjdk-17-jre-headless   # the PySpark test (local mode)
 run python env -C python "$VENV/bin/python" -m pytest -q -p no:cacheprovider
 run node-typecheck env -C node npx --no-install tsc -p tests/tsconfig.json
 run node env -C node node --test tests/
