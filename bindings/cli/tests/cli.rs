@@ -21,12 +21,8 @@ fn kefu(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    // A command that stops before reading (a bad policy) closes its stdin: not an error here.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     child.wait_with_output().unwrap()
 }
 
@@ -218,4 +214,42 @@ fn every_shared_case_through_json_lines() {
         }
     }
     assert!(checked > 500, "{checked} cases");
+}
+
+/// The progress line: on stderr, only when the input is a file and stderr is a terminal (a
+/// terminal is given here by util-linux `script`); never mixed into the output rows.
+#[test]
+fn progress_only_on_a_terminal() {
+    let dir = std::env::temp_dir().join(format!("kefu-cli-progress-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("rows.jsonl");
+    std::fs::write(&input, format!("{GOOD}\n").repeat(20_000)).unwrap();
+    let out = dir.join("out.jsonl");
+    let command = format!(
+        "{} check-return {} -o {}",
+        env!("CARGO_BIN_EXE_kefu"),
+        input.display(),
+        out.display()
+    );
+    let tty = Command::new("script")
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .output()
+        .expect("util-linux `script` runs the command on a terminal");
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(shown.contains("\r20000 rows, 0 failed, 100%"), "{shown:?}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap().lines().count(),
+        20_000
+    );
+    let piped = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args([
+            "check-return",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains('\r'));
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -30,20 +30,21 @@ struct Cell<'a> {
 }
 
 /// The columns of a record batch (or a struct array) at one row: an object whose null cells
-/// are left out, so kefu's defaults apply as for a missing JSON key.
+/// are left out, so kefu's defaults apply as for a missing JSON key. Borrows the batch's own
+/// field list and columns: nothing is allocated per row.
 struct Fields<'a> {
-    names: Vec<&'a str>,
-    columns: Vec<&'a dyn Array>,
+    fields: &'a arrow_schema::Fields,
+    columns: &'a [ArrayRef],
     row: usize,
     at: usize,
     value: Option<Cell<'a>>,
 }
 
 impl<'a> Fields<'a> {
-    fn of_struct(array: &'a StructArray, row: usize) -> Fields<'a> {
+    fn new(fields: &'a arrow_schema::Fields, columns: &'a [ArrayRef], row: usize) -> Fields<'a> {
         Fields {
-            names: array.fields().iter().map(|f| f.name().as_str()).collect(),
-            columns: array.columns().iter().map(|c| c.as_ref()).collect(),
+            fields,
+            columns,
             row,
             at: 0,
             value: None,
@@ -67,15 +68,11 @@ impl<'de> de::Deserializer<'de> for Row<'de> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let schema = self.batch.schema_ref();
-        visitor.visit_map(Fields {
-            // pandas' own index columns (`__index_level_0__`) are not request fields.
-            names: schema.fields().iter().map(|f| f.name().as_str()).collect(),
-            columns: self.batch.columns().iter().map(|c| c.as_ref()).collect(),
-            row: self.row,
-            at: 0,
-            value: None,
-        })
+        visitor.visit_map(Fields::new(
+            self.batch.schema_ref().fields(),
+            self.batch.columns(),
+            self.row,
+        ))
     }
 
     serde::forward_to_deserialize_any! {
@@ -92,14 +89,17 @@ impl<'de> MapAccess<'de> for Fields<'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DeError> {
-        while let (Some(name), Some(column)) = (self.names.get(self.at), self.columns.get(self.at))
+        while let (Some(field), Some(column)) =
+            (self.fields.get(self.at), self.columns.get(self.at))
         {
             self.at += 1;
+            let name = field.name().as_str();
+            // pandas' own index columns (`__index_level_0__`) are not request fields.
             if column.is_null(self.row) || name.starts_with("__") {
                 continue;
             }
             self.value = Some(Cell {
-                array: *column,
+                array: column.as_ref(),
                 row: self.row,
             });
             return seed
@@ -184,7 +184,10 @@ fn read<'de, V: Visitor<'de>>(cell: Cell<'de>, visitor: V) -> Result<V::Value, D
             Some(s) => visitor.visit_borrowed_str(s),
             None => Err(de::Error::custom("unreadable text")),
         },
-        DataType::Struct(_) => visitor.visit_map(Fields::of_struct(array.as_struct(), row)),
+        DataType::Struct(_) => {
+            let fields = array.as_struct();
+            visitor.visit_map(Fields::new(fields.fields(), fields.columns(), row))
+        }
         DataType::List(_) => {
             let list = array.as_list::<i32>();
             let offsets = list.value_offsets();
