@@ -70,56 +70,72 @@ impl SerializeStruct for Top<'_, '_> {
     }
 }
 
+/// The `Serializer` methods a capturing serializer refuses (`Err(Skip)`), by group: `scalars`
+/// (every primitive), `newtype_variant`, and one name per compound kind.
 macro_rules! refuse {
-    ($($f:ident($($t:ty),*)),* $(,)?) => {$(
+    (scalars) => {
+        refuse!(@one serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
+            serialize_i64(i64), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
+            serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
+            serialize_str(&str), serialize_bytes(&[u8]), serialize_none(), serialize_unit(),
+            serialize_unit_struct(&'static str),
+            serialize_unit_variant(&'static str, u32, &'static str));
+    };
+    (@one $($f:ident($($t:ty),*)),*) => {$(
         fn $f(self, $(_: $t),*) -> Result<Self::Ok, Skip> { Err(Skip) }
     )*};
+    (newtype_variant) => {
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<Self::Ok, Skip> { Err(Skip) }
+    };
+    (seq) => { fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Skip> { Err(Skip) } };
+    (tuple) => { fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Skip> { Err(Skip) } };
+    (tuple_struct) => { fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Skip> { Err(Skip) } };
+    (tuple_variant) => { fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Skip> { Err(Skip) } };
+    (map) => { fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Skip> { Err(Skip) } };
+    (struct) => { fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Skip> { Err(Skip) } };
+    (struct_variant) => { fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Skip> { Err(Skip) } };
+    ($($group:tt),+) => { $(refuse!($group);)+ };
+}
+
+/// `Some(x)` and newtype structs are their content.
+macro_rules! see_through {
+    () => {
+        fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<Self::Ok, Skip> {
+            v.serialize(self)
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            v: &T,
+        ) -> Result<Self::Ok, Skip> {
+            v.serialize(self)
+        }
+    };
+}
+
+/// The associated types every capturing serializer shares (each names its own `SerializeSeq`
+/// and `SerializeStruct`).
+macro_rules! compounds {
+    ($ok:ty) => {
+        type Ok = $ok;
+        type Error = Skip;
+        type SerializeTuple = Impossible<$ok, Skip>;
+        type SerializeTupleStruct = Impossible<$ok, Skip>;
+        type SerializeTupleVariant = Impossible<$ok, Skip>;
+        type SerializeMap = Impossible<$ok, Skip>;
+        type SerializeStructVariant = Impossible<$ok, Skip>;
+    };
 }
 
 impl<'a, 'c> Serializer for Top<'a, 'c> {
-    type Ok = ();
-    type Error = Skip;
+    compounds!(());
     type SerializeSeq = Impossible<(), Skip>;
-    type SerializeTuple = Impossible<(), Skip>;
-    type SerializeTupleStruct = Impossible<(), Skip>;
-    type SerializeTupleVariant = Impossible<(), Skip>;
-    type SerializeMap = Impossible<(), Skip>;
     type SerializeStruct = Top<'a, 'c>;
-    type SerializeStructVariant = Impossible<(), Skip>;
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Top<'a, 'c>, Skip> {
         Ok(self)
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), Skip> {
-        v.serialize(self)
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), Skip> {
-        v.serialize(self)
-    }
-    refuse!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str)
-    );
+    // An untagged decision's variant is its content.
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
         self,
         _: &'static str,
@@ -129,40 +145,16 @@ impl<'a, 'c> Serializer for Top<'a, 'c> {
     ) -> Result<(), Skip> {
         v.serialize(self)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Skip> {
-        Err(Skip)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Skip> {
-        Err(Skip)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Skip> {
-        Err(Skip)
-    }
+    see_through!();
+    refuse!(
+        scalars,
+        seq,
+        tuple,
+        tuple_struct,
+        tuple_variant,
+        map,
+        struct_variant
+    );
 }
 
 /// A scalar, or a list of scalars, as text (`Ok(None)`: null).
@@ -191,15 +183,9 @@ macro_rules! text {
 }
 
 impl Serializer for Scalar {
-    type Ok = Option<String>;
-    type Error = Skip;
+    compounds!(Option<String>);
     type SerializeSeq = Joined;
-    type SerializeTuple = Impossible<Option<String>, Skip>;
-    type SerializeTupleStruct = Impossible<Option<String>, Skip>;
-    type SerializeTupleVariant = Impossible<Option<String>, Skip>;
-    type SerializeMap = Impossible<Option<String>, Skip>;
     type SerializeStruct = Impossible<Option<String>, Skip>;
-    type SerializeStructVariant = Impossible<Option<String>, Skip>;
 
     text!(
         serialize_bool(bool),
@@ -226,9 +212,6 @@ impl Serializer for Scalar {
     fn serialize_none(self) -> Result<Option<String>, Skip> {
         Ok(None)
     }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<Option<String>, Skip> {
-        v.serialize(self)
-    }
     fn serialize_unit(self) -> Result<Option<String>, Skip> {
         Ok(None)
     }
@@ -243,59 +226,19 @@ impl Serializer for Scalar {
     ) -> Result<Option<String>, Skip> {
         Ok(Some(variant.to_owned()))
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<Option<String>, Skip> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Option<String>, Skip> {
-        Err(Skip)
-    }
     fn serialize_seq(self, len: Option<usize>) -> Result<Joined, Skip> {
         Ok(Joined(Vec::with_capacity(len.unwrap_or(0))))
     }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Skip> {
-        Err(Skip)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Skip> {
-        Err(Skip)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Skip> {
-        Err(Skip)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Skip> {
-        Err(Skip)
-    }
+    see_through!();
+    refuse!(
+        newtype_variant,
+        tuple,
+        tuple_struct,
+        tuple_variant,
+        map,
+        struct,
+        struct_variant
+    );
 }
 
 /// The `code` of each reason.
@@ -304,91 +247,24 @@ struct Codes(Vec<String>);
 struct Code<'a>(&'a mut Vec<String>);
 
 impl Serializer for &mut Codes {
-    type Ok = ();
-    type Error = Skip;
+    compounds!(());
     type SerializeSeq = Self;
-    type SerializeTuple = Impossible<(), Skip>;
-    type SerializeTupleStruct = Impossible<(), Skip>;
-    type SerializeTupleVariant = Impossible<(), Skip>;
-    type SerializeMap = Impossible<(), Skip>;
     type SerializeStruct = Impossible<(), Skip>;
-    type SerializeStructVariant = Impossible<(), Skip>;
+
     fn serialize_seq(self, _: Option<usize>) -> Result<Self, Skip> {
         Ok(self)
     }
+    see_through!();
     refuse!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str)
+        scalars,
+        newtype_variant,
+        tuple,
+        tuple_struct,
+        tuple_variant,
+        map,
+        struct,
+        struct_variant
     );
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), Skip> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), Skip> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Skip> {
-        Err(Skip)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Skip> {
-        Err(Skip)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Skip> {
-        Err(Skip)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Skip> {
-        Err(Skip)
-    }
 }
 
 impl SerializeSeq for &mut Codes {
@@ -423,89 +299,22 @@ impl SerializeStruct for Code<'_> {
 }
 
 impl<'a> Serializer for Code<'a> {
-    type Ok = ();
-    type Error = Skip;
+    compounds!(());
     type SerializeSeq = Impossible<(), Skip>;
-    type SerializeTuple = Impossible<(), Skip>;
-    type SerializeTupleStruct = Impossible<(), Skip>;
-    type SerializeTupleVariant = Impossible<(), Skip>;
-    type SerializeMap = Impossible<(), Skip>;
     type SerializeStruct = Code<'a>;
-    type SerializeStructVariant = Impossible<(), Skip>;
+
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Code<'a>, Skip> {
         Ok(self)
     }
+    see_through!();
     refuse!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str)
+        scalars,
+        newtype_variant,
+        seq,
+        tuple,
+        tuple_struct,
+        tuple_variant,
+        map,
+        struct_variant
     );
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), Skip> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), Skip> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Skip> {
-        Err(Skip)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Skip> {
-        Err(Skip)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Skip> {
-        Err(Skip)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Skip> {
-        Err(Skip)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Skip> {
-        Err(Skip)
-    }
 }
