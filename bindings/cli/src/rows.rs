@@ -117,8 +117,14 @@ impl Rows {
         match &mut self.source {
             Source::Lines(reader) => {
                 let mut line = Vec::new();
-                match reader.read_until(b'\n', &mut line) {
+                // A line longer than kefu takes is never held whole: read up to the limit,
+                // skip the rest of it, and answer the row with an error in its place.
+                let limit = kefu_core::decode::MAX_JSON_BYTES as u64 + 2;
+                match std::io::Read::take(&mut *reader, limit).read_until(b'\n', &mut line) {
                     Ok(0) => None,
+                    Ok(n) if n as u64 == limit && line.last() != Some(&b'\n') => {
+                        Some(skip_rest(reader))
+                    }
                     Ok(_) => {
                         while matches!(line.last(), Some(b'\n' | b'\r')) {
                             line.pop();
@@ -147,6 +153,32 @@ impl Rows {
             }
         }
     }
+}
+
+/// Skip the rest of an over-long line (to its newline), and say why the row is not read.
+fn skip_rest(reader: &mut impl BufRead) -> Raw {
+    loop {
+        let (done, used) = match reader.fill_buf() {
+            Ok([]) => (true, 0),
+            Ok(buf) => match buf.iter().position(|b| *b == b'\n') {
+                Some(at) => (true, at + 1),
+                None => (false, buf.len()),
+            },
+            Err(_) => (true, 0),
+        };
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    Raw::Unreadable(CoreError::new(
+        ErrorCode::InvalidJson,
+        format!(
+            "a line is limited to {} bytes",
+            kefu_core::decode::MAX_JSON_BYTES
+        ),
+        Some(String::new()),
+    ))
 }
 
 /// A raw row as a request, or why it is not one.

@@ -60,6 +60,26 @@ fn every_row_in_gives_one_row_out_in_order() {
 }
 
 #[test]
+fn a_line_too_long_is_one_error_row_and_the_next_rows_follow() {
+    let long = format!("{{\"order_id\": \"{}\"}}", "x".repeat(17 * 1024 * 1024));
+    let out = kefu(&["check-return"], &format!("{GOOD}\n{long}\n{GOOD}\n"));
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        (rows[1]["ok"].as_bool(), rows[1]["error"]["code"].as_str()),
+        (Some(false), Some("INVALID_JSON"))
+    );
+    assert_eq!(
+        (
+            rows[0]["ok"].as_bool(),
+            rows[2]["ok"].as_bool(),
+            rows[2]["index"].as_u64()
+        ),
+        (Some(true), Some(true), Some(2))
+    );
+}
+
+#[test]
 fn csv_in_and_out() {
     let csv = "order_id,reason,category,signed_at,requested_at,condition.seal_broken,gifts\n\
                TB1,no_reason,cosmetics,2026-04-02T12:00:00+08:00,2026-04-03T12:00:00+08:00,true,\n\
