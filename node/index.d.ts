@@ -463,6 +463,10 @@ export declare class Engine {
   workingMinutesBetween(a: Instant, b: Instant): number;
   policy(): Required<Policy>;
   policyHash(): string;
+  /** A number naming this engine to the other worker threads of this process. */
+  share(): number;
+  /** The engine another worker thread shared with `share()`; INVALID_INPUT (path `/shared`) when it is gone. */
+  static fromShared(shared: number): Engine;
 }
 
 export declare function defaultEngine(): Engine;

@@ -5,25 +5,30 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 what="${1:-all}"
+# KEFU_TEST_BUILD=1 (set by scripts/test.sh): every host is built with core's `panic-probe`
+# feature, whose kind "panic_probe" panics, so the tests can prove each shim turns a panic
+# into the host's error. Builds for use never have it.
+features=()
+[ "${KEFU_TEST_BUILD:-}" = 1 ] && features=(--features panic-probe)
 
 build_python() {
   need_python
   step "maturin develop --release (python/)"
-  (cd python && "$VENV/bin/maturin" develop --release -q 2>&1 | grep -v '^📦\|^🔗\|^🐍\|^🛠\|^📡\|^✏' || true)
+  (cd python && "$VENV/bin/maturin" develop --release -q "${features[@]}" 2>&1 | grep -v '^📦\|^🔗\|^🐍\|^🛠\|^📡\|^✏' || true)
   "$VENV/bin/python" -c "import kefu" # fails loudly when the build did not land
 }
 
 build_node() {
   need_npm "$ROOT/node"
   step "napi build --release (node/)"
-  (cd node && npm run -s build)
+  (cd node && npm run -s build -- "${features[@]}")
 }
 
 build_wasm() {
   need_wasm_tools
   need_npm "$ROOT/bindings/wasm"
   step "cargo build kefu-wasm (wasm32, profile wasm-release)"
-  cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release
+  cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release "${features[@]}"
   local wasm="$ROOT/target/wasm32-unknown-unknown/wasm-release/kefu_wasm.wasm"
   for target in web nodejs; do
     local out="$ROOT/bindings/wasm/pkg/$target"
@@ -31,6 +36,7 @@ build_wasm() {
     wasm-bindgen --target "$target" --out-dir "$out" --out-name kefu_wasm "$wasm"
     "$ROOT/bindings/wasm/node_modules/.bin/wasm-opt" --gufa -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       "$out/kefu_wasm_bg.wasm" -o "$out/kefu_wasm_bg.wasm"
+    node "$ROOT/bindings/wasm/glue.mjs" "$out"
     node "$ROOT/bindings/wasm/package-json.mjs" "$target" "$out"
   done
 }

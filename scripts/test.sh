@@ -18,10 +18,10 @@ run() { # run NAME CMD...: show the output, keep it for the summary
 
 need_rust
 run rust-fmt cargo fmt --all --check
-run rust-clippy cargo clippy -q --workspace --all-targets -- -D warnings
-run rust-test cargo test -q -p kefu-core -p kefu-cli
+run rust-clippy cargo clippy -q --workspace --all-targets --features panic-probe -- -D warnings
+run rust-test cargo test -q -p kefu-core -p kefu-cli --features panic-probe
 
-bash scripts/build.sh all
+KEFU_TEST_BUILD=1 bash scripts/build.sh all
 
 command -v java >/dev/null || need_apt openjdk-17-jre-headless   # the PySpark test (local mode)
 run python env -C python "$VENV/bin/python" -m pytest -q -p no:cacheprovider

@@ -442,7 +442,7 @@ impl Engine {
     /// [`evaluate`](Self::evaluate), keeping the typed decision (hosts serialize it straight
     /// into their own values).
     pub fn decide(&self, kind: &str, request: &Value) -> Result<Decision> {
-        if !KINDS.contains(&kind) {
+        if !is_kind(kind) {
             return Err(unknown_kind(kind));
         }
         if !request.is_object() {
@@ -470,9 +470,17 @@ impl Engine {
         self.decide_on(kind, Any(request))
     }
 
-    /// The one dispatch over kinds, for a JSON value or any other deserializer.
+    /// The one dispatch over kinds, for a JSON value or any other deserializer. A panic
+    /// (a bug in kefu) is caught here and becomes an `INTERNAL` error, so no caller in any
+    /// host sees one.
     fn decide_on<'de, S: Source<'de>>(&self, kind: &str, request: S) -> Result<Decision> {
+        guarded(|| self.dispatch(kind, request))
+    }
+
+    fn dispatch<'de, S: Source<'de>>(&self, kind: &str, request: S) -> Result<Decision> {
         Ok(match kind {
+            #[cfg(feature = "panic-probe")]
+            PANIC_PROBE => probe::panic(),
             "check_return" => Decision::Return(self.check_return(&request.decode()?)?),
             "order_flag" => Decision::Flag(self.order_flag(&request.decode()?)?),
             "order_action" => Decision::Action(self.order_action(&request.decode()?)?),
@@ -555,7 +563,7 @@ impl Engine {
 
     /// [`decide`](Self::decide) on JSON text; malformed text is `INVALID_JSON`.
     pub fn decide_json(&self, kind: &str, text: &str) -> Result<Decision> {
-        if !KINDS.contains(&kind) {
+        if !is_kind(kind) {
             return Err(unknown_kind(kind));
         }
         self.decide(kind, &parse_json(text)?)
@@ -577,7 +585,7 @@ impl Engine {
         requests: &[Value],
         threads: usize,
     ) -> Result<Vec<BatchItem>> {
-        if !KINDS.contains(&kind) {
+        if !is_kind(kind) {
             return Err(unknown_kind(kind));
         }
         if requests.len() > MAX_BATCH {
@@ -634,7 +642,7 @@ impl Engine {
         requests: &Value,
         threads: usize,
     ) -> Result<Vec<BatchItem>> {
-        if !KINDS.contains(&kind) {
+        if !is_kind(kind) {
             return Err(unknown_kind(kind));
         }
         match requests {
@@ -707,20 +715,45 @@ fn unknown_kind(kind: &str) -> Error {
     )
 }
 
+/// Is `kind` a decision kind (or, in a test build, the panic probe)? Hosts that check a kind
+/// before calling (the command line) ask this rather than searching [`KINDS`].
+pub fn is_kind(kind: &str) -> bool {
+    KINDS.contains(&kind) || (cfg!(feature = "panic-probe") && kind == PANIC_PROBE)
+}
+
+/// The kind that panics, in a build with the `panic-probe` feature (the test command's builds
+/// of every host); any other build does not know it. It lets each host's tests prove that a
+/// panic inside kefu reaches the caller as an `INTERNAL` error and that kefu keeps working.
+pub const PANIC_PROBE: &str = "panic_probe";
+
+#[cfg(feature = "panic-probe")]
+mod probe {
+    /// Panic, as a bug in kefu would.
+    #[allow(clippy::panic)] // the point of the probe
+    pub(super) fn panic() -> ! {
+        panic!("the panic probe was called")
+    }
+}
+
 /// Run `f`, turning a panic into an `INTERNAL` error so it never crosses into a host.
 pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
-        let what = p
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Err(Error::new(
-            ErrorCode::Internal,
-            format!("internal error (please report): {what}"),
-            None,
-        ))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|p| Err(internal_error(&*p)))
+}
+
+/// The `INTERNAL` error for a panic's payload (what `panic!` was given). Shims where a panic
+/// cannot be caught (wasm aborts) build their error with this from a panic hook.
+pub fn internal_error(payload: &(dyn std::any::Any + Send)) -> Error {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    Error::new(
+        ErrorCode::Internal,
+        format!("internal error (please report): {what}"),
+        None,
+    )
 }
 
 /// The engine on the default policy, built once.

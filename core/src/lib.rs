@@ -37,7 +37,8 @@ pub mod time;
 
 pub use calendar::{Calendar, DayInfo, DayKind};
 pub use engine::{
-    default_engine, guarded, main_fields, BatchItem, Decision, Engine, KINDS, MAX_BATCH,
+    default_engine, guarded, internal_error, is_kind, main_fields, BatchItem, Decision, Engine,
+    KINDS, MAX_BATCH, PANIC_PROBE,
 };
 pub use error::{Error, ErrorCode, Problem, Result};
 pub use policy::{validate_policy, validate_policy_json, Policy, PolicyRef};

@@ -98,7 +98,7 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
         ),
         kind => {
             let kind = kind.replace('-', "_");
-            if !kefu_core::KINDS.contains(&kind.as_str()) {
+            if !kefu_core::is_kind(&kind) {
                 return Err(format!("unknown command {first:?}"));
             }
             Command::Decide(kind)

@@ -273,3 +273,28 @@ fn progress_only_on_a_terminal() {
     assert!(!String::from_utf8_lossy(&piped.stderr).contains('\r'));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// A panic inside kefu (the test build's probe kind) is an `INTERNAL` error row in its place;
+/// the run goes on to the last row.
+#[cfg(feature = "panic-probe")]
+#[test]
+fn a_panic_is_an_error_row_and_the_run_goes_on() {
+    let out = kefu(&["panic-probe", "--allow-errors"], &"{}\n".repeat(300));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 300);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row["index"], i);
+        assert_eq!(row["error"]["code"], "INTERNAL");
+    }
+}
+
+#[cfg(not(feature = "panic-probe"))]
+#[test]
+fn without_the_test_feature_there_is_no_probe_kind() {
+    assert_eq!(kefu(&["panic-probe"], "{}\n").status.code(), Some(2));
+}

@@ -52,7 +52,7 @@ fn to_value(
         ValueType::Number => host::number(unsafe { v.cast::<f64>() }.map_err(napi(path))?, path),
         ValueType::Object => {
             if depth >= host::MAX_DEPTH {
-                return Err(host::too_deep(path));
+                return Ok(host::too_deep());
             }
             let obj = unsafe { v.cast::<Object<'_>>() }.map_err(napi(path))?;
             if obj.is_array().map_err(napi(path))? {
@@ -137,6 +137,11 @@ impl<'task> napi::ScopedTask<'task> for BatchTask {
         }
     }
 }
+
+/// Engines lent to other worker threads by [`Engine::share`], by number. Held weakly: a
+/// shared engine lives as long as an `Engine` object in some thread holds it.
+static SHARED: std::sync::Mutex<Vec<(u32, std::sync::Weak<CoreEngine>)>> =
+    std::sync::Mutex::new(Vec::new());
 
 /// A compiled policy; cheap to call many times.
 #[napi]
@@ -323,6 +328,47 @@ impl Engine {
             engine: std::sync::Arc::clone(&self.inner),
             kind,
             requests: from_js(&env, requests, ""),
+        })
+    }
+
+    /// A number naming this engine to the other worker threads of this process, where
+    /// `Engine.fromShared(n)` gives the same compiled engine: one policy compiled once and
+    /// read by every thread (an engine never changes after it is made).
+    #[napi]
+    pub fn share(&self) -> u32 {
+        let mut shared = SHARED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        shared.retain(|(_, weak)| weak.strong_count() > 0);
+        if let Some((n, _)) = shared
+            .iter()
+            .find(|(_, weak)| std::ptr::eq(weak.as_ptr(), std::sync::Arc::as_ptr(&self.inner)))
+        {
+            return *n;
+        }
+        // Never reused, so a number kept after its engine is gone cannot name another one.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        shared.push((n, std::sync::Arc::downgrade(&self.inner)));
+        n
+    }
+
+    /// The engine another thread shared with [`share`](Self::share); `INVALID_INPUT` at
+    /// `/shared` when no live engine has that number.
+    #[napi(factory)]
+    pub fn from_shared(env: Env, shared: u32) -> Result<Self> {
+        let found = SHARED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .find(|(n, _)| *n == shared)
+            .and_then(|(_, weak)| weak.upgrade());
+        found.map(|inner| Engine { inner }).ok_or_else(|| {
+            to_js_error(
+                &env,
+                CoreError::invalid_input(
+                    "/shared",
+                    format!("no engine is shared as {shared} (its last Engine is gone, or it was never shared)"),
+                ),
+            )
         })
     }
 

@@ -79,7 +79,7 @@ fn bad(path: &str, message: String) -> CoreError {
 /// A Python value as JSON: dict (str keys), list/tuple, str, int, float (finite), bool, None.
 fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value, CoreError> {
     if depth >= host::MAX_DEPTH {
-        return Err(host::too_deep(path));
+        return Ok(host::too_deep());
     }
     if obj.is_none() {
         return Ok(Value::Null);
@@ -88,15 +88,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
         return Ok(Value::Bool(b.is_true()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return s
-            .to_cow()
-            .map(|s| Value::String(s.into_owned()))
-            .map_err(|_| {
-                bad(
-                    path,
-                    String::from("a string that is not valid Unicode (lone surrogate)"),
-                )
-            });
+        return Ok(Value::String(text(s)));
     }
     if obj.cast::<PyInt>().is_ok() {
         if let Ok(v) = obj.extract::<i64>() {
@@ -115,9 +107,8 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
         for (k, v) in d.iter() {
             let key = k
                 .cast::<PyString>()
-                .ok()
-                .and_then(|s| s.to_cow().ok().map(|c| c.into_owned()))
-                .ok_or_else(|| bad(path, String::from("object keys must be strings")))?;
+                .map(text)
+                .map_err(|_| bad(path, String::from("object keys must be strings")))?;
             let len = host::enter_key(path, &key);
             let value = to_value(&v, path, depth + 1)?;
             path.truncate(len);
@@ -190,17 +181,17 @@ enum Request {
 
 fn request(obj: &Bound<'_, PyAny>) -> Result<Request, CoreError> {
     match obj.cast::<PyString>() {
-        Ok(s) => s
-            .to_cow()
-            .map(|t| Request::Text(t.into_owned()))
-            .map_err(|_| {
-                CoreError::new(
-                    ErrorCode::InvalidJson,
-                    "JSON text that is not valid Unicode",
-                    Some(String::new()),
-                )
-            }),
+        Ok(s) => Ok(Request::Text(text(s))),
         Err(_) => to_value(obj, &mut String::new(), 0).map(Request::Value),
+    }
+}
+
+/// A Python string as UTF-8. A lone surrogate (half of a UTF-16 pair, as a cut-off emoji
+/// leaves) becomes U+FFFD, as JavaScript's TextEncoder does, so every host reads the same text.
+fn text(s: &Bound<'_, PyString>) -> String {
+    match s.to_cow() {
+        Ok(t) => t.into_owned(),
+        Err(_) => s.to_string_lossy().into_owned(),
     }
 }
 

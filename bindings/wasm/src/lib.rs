@@ -19,6 +19,20 @@ fn to_js_error(e: &CoreError) -> JsValue {
     err.into()
 }
 
+/// A panic cannot be caught in wasm32 (it aborts: `catch_unwind` in [`guarded`] never sees
+/// it), so this hook turns it into the host's error itself: it throws kefu's `INTERNAL` error
+/// to the JS caller, and asks wasm-bindgen for a fresh instance before the next call, since an
+/// aborted call leaves the old instance's memory as it was mid-call. Functions on the default
+/// policy then keep working; an `Engine` made before the panic belonged to the old instance,
+/// and its next call throws ("stale object"): make it again.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        wasm_bindgen::handler::schedule_reinit();
+        wasm_bindgen::throw_val(to_js_error(&kefu_core::internal_error(info.payload())));
+    }));
+}
+
 fn to_js<T: Serialize + ?Sized>(v: &T) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL)
@@ -47,7 +61,7 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
     }
     if v.is_object() && !v.is_function() {
         if depth >= host::MAX_DEPTH {
-            return Err(host::too_deep(path));
+            return Ok(host::too_deep());
         }
         if js_sys::Array::is_array(v) {
             let items = js_sys::Array::from(v);

@@ -196,12 +196,16 @@ pub mod host {
         map.insert(key, value);
     }
 
-    /// The error for nesting past [`MAX_DEPTH`].
-    pub fn too_deep(path: &str) -> Error {
-        Error::invalid_input(
-            path,
-            format!("nested deeper than {MAX_DEPTH} levels (or circular)"),
-        )
+    /// What a walker puts in place of a value nested past [`MAX_DEPTH`] (or circular), instead
+    /// of stopping there. The typed request is then decoded as far as it goes and reports the
+    /// first field that does not fit, at the same path in every host — napi reads requests
+    /// straight into their types, which have a fixed depth far below this, and never sees the
+    /// deep part. Nothing can accept this string: no request or policy field takes free text
+    /// that deep, so such input is always refused, by the field that holds it.
+    pub fn too_deep() -> Value {
+        Value::String(format!(
+            "(nested deeper than {MAX_DEPTH} levels, or circular)"
+        ))
     }
 
     /// The error for a host value JSON has no form for (`what` names it: "a JS function"…).
