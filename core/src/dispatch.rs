@@ -205,8 +205,10 @@ pub(crate) fn decide(
         ));
     }
     let tz = calendar.tz();
-    let local = r.paid_at.0.with_timezone(&tz);
-    let paid = local.date_naive();
+    // `date_in` and `local_in` never panic, even near chrono's limits (an out-of-range date
+    // is one no calendar knows, an error just below).
+    let paid = r.paid_at.date_in(tz);
+    let local = r.paid_at.local_in(tz).unwrap_or_default();
     let minute = local.hour() * 60 + local.minute();
     let cutoff = parse_clock(&policy.cutoff).unwrap_or(14 * 60);
     let at_paid = |e: Error| e.located("/paid_at");

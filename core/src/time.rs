@@ -4,7 +4,10 @@
 //! boundaries are taken in the policy's time zone. Nothing here reads the wall clock: every
 //! time kefu uses comes from the caller.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike,
+};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -27,15 +30,31 @@ impl Instant {
         })
     }
 
-    /// The calendar date of this instant in `tz`.
+    /// The wall-clock time of this instant in `tz`, or `None` when it falls outside chrono's
+    /// range (an instant within a day of chrono's first or last, built in Rust: parsed text
+    /// never gets there). chrono's own `naive_local` panics there.
+    pub fn local_in(self, tz: FixedOffset) -> Option<NaiveDateTime> {
+        self.0.naive_utc().checked_add_offset(tz)
+    }
+
+    /// The calendar date of this instant in `tz`; chrono's first or last date when the local
+    /// date is outside chrono's range (which no calendar knows, so it is then an error there).
     pub fn date_in(self, tz: FixedOffset) -> NaiveDate {
-        self.0.with_timezone(&tz).date_naive()
+        match self.local_in(tz) {
+            Some(local) => local.date(),
+            None if tz.local_minus_utc() < 0 => NaiveDate::MIN,
+            None => NaiveDate::MAX,
+        }
     }
 
     /// Written as RFC 3339 in `tz`, to the second (`2026-03-09T00:00:00+08:00`); a leap
-    /// second stays `:60`. Years past 9999 (reachable only by arithmetic) get a sign.
+    /// second stays `:60`. Years past 9999 (reachable only by arithmetic) get a sign. An
+    /// instant whose local time in `tz` is outside chrono's range is written in UTC.
     pub fn format_in(self, tz: FixedOffset) -> String {
-        let local = self.0.with_timezone(&tz).naive_local();
+        let (local, tz) = match self.local_in(tz) {
+            Some(local) => (local, tz),
+            None => (self.0.naive_utc(), FixedOffset::east_opt(0).unwrap_or(tz)),
+        };
         let (date, time) = (local.date(), local.time());
         let mut out = String::with_capacity(25);
         push_ymd(&mut out, date);
@@ -59,11 +78,15 @@ fn push_offset(out: &mut String, seconds: i32) {
 }
 
 /// RFC 3339 in the instant's own offset, with the fraction of a second when there is one
-/// (chrono's `AutoSi`), written by hand: chrono's formatter is 40 KB of the wasm build.
+/// (chrono's `AutoSi`), written by hand: chrono's formatter is 40 KB of the wasm build. An
+/// instant whose local time is outside chrono's range (built in Rust near chrono's limits) is
+/// written in UTC rather than panicking as chrono's `naive_local` would.
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let offset = self.0.offset().local_minus_utc();
-        let local = self.0.naive_local();
+        let (offset, local) = match self.local_in(*self.0.offset()) {
+            Some(local) => (self.0.offset().local_minus_utc(), local),
+            None => (0, self.0.naive_utc()),
+        };
         let (date, time) = (local.date(), local.time());
         let mut out = ymd(date);
         out.push('T');

@@ -390,7 +390,16 @@ impl Calendar {
 
     /// Working seconds from the calendar's first day to `t`.
     fn work_seconds(&self, t: Instant) -> Result<i64> {
-        let local = t.0.with_timezone(&self.tz).naive_local();
+        // Outside chrono's range in this zone (an instant built in Rust near chrono's limits):
+        // a year no calendar knows, not chrono's panic.
+        let local = t.local_in(self.tz).ok_or_else(|| {
+            Error::year_unknown(
+                t.0.naive_utc().year(),
+                self.first_year,
+                self.last_year,
+                None,
+            )
+        })?;
         let i = self.index(local.date())?;
         let tod = i64::from(local.time().num_seconds_from_midnight());
         let full = i64::from(self.before.get(i).copied().unwrap_or(0)) * self.day_len;
