@@ -39,6 +39,21 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
+/// A libFuzzer dictionary entry: quoted, with `"`, `\\` and every byte outside printable
+/// ASCII written `\xHH` (libFuzzer reads no other escapes).
+fn dict_entry(token: &str) -> String {
+    let mut out = String::from("\"");
+    for b in token.bytes() {
+        if (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let cases = root.join("../tests/cases");
@@ -168,7 +183,7 @@ fn main() {
     let mut dict =
         String::from("# Field names and values of the shared cases (fuzz/examples/seed.rs).\n");
     for w in &words {
-        dict.push_str(&serde_json::to_string(&serde_json::to_string(w).unwrap()).unwrap());
+        dict.push_str(&dict_entry(&serde_json::to_string(w).unwrap()));
         dict.push('\n');
     }
     for extra in [
@@ -185,7 +200,7 @@ fn main() {
         "[",
         "{",
     ] {
-        dict.push_str(&serde_json::to_string(extra).unwrap());
+        dict.push_str(&dict_entry(extra));
         dict.push('\n');
     }
     fs::write(root.join("dict/request.dict"), dict).unwrap();

@@ -446,7 +446,9 @@ impl Calendar {
         if minutes == 0 {
             return Ok(start);
         }
-        let target = base + minutes.saturating_mul(60);
+        // Saturating: minutes near i64::MAX / 60 overflowed here (found by fuzzing); the
+        // saturated target is past every calendar, an error in `at_work_seconds`.
+        let target = base.saturating_add(minutes.saturating_mul(60));
         self.at_work_seconds(target)
     }
 
