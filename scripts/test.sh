@@ -20,6 +20,9 @@ need_rust
 run rust-fmt cargo fmt --all --check
 run rust-clippy cargo clippy -q --workspace --all-targets --features panic-probe -- -D warnings
 run rust-test cargo test -q -p kefu-core -p kefu-cli --features panic-probe
+# Nothing lost at volume: 10 million rows through the release command line (a debug build
+# runs 50,000 in rust-test above); prints the peak RSS.
+run rust-volume cargo test --release -q -p kefu-cli --test volume -- --nocapture
 
 KEFU_TEST_BUILD=1 bash scripts/build.sh all
 
@@ -37,7 +40,7 @@ echo "screenshots: web-demo/screenshots/"
 # One closing line over every runner.
 passed=0; failed=0
 add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); }
-while read -r p f; do add "$p" "$f"; done < <(grep -hoE 'test result: (ok|FAILED)\. [0-9]+ passed; [0-9]+ failed' "$LOG/rust-test.log" | awk '{print $4, $6}')
+while read -r p f; do add "$p" "$f"; done < <(grep -hoE 'test result: (ok|FAILED)\. [0-9]+ passed; [0-9]+ failed' "$LOG/rust-test.log" "$LOG/rust-volume.log" | awk '{print $4, $6}')
 add "$(grep -hoE '[0-9]+ passed' "$LOG/python.log" | tail -1 | awk '{print $1}')" "$(grep -hoE '[0-9]+ failed' "$LOG/python.log" | tail -1 | awk '{print $1}')"
 for host in node wasm web; do
   add "$(grep -hoE '^# pass [0-9]+' "$LOG/$host.log" | awk '{print $3}')" "$(grep -hoE '^# fail [0-9]+' "$LOG/$host.log" | awk '{print $3}')"

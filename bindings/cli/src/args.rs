@@ -33,11 +33,13 @@ pub struct Args {
     pub to: Format,
     pub allow_errors: bool,
     pub progress: bool,
+    /// Main fields only, without the whole decision.
+    pub lean: bool,
 }
 
 pub const USAGE: &str = "\
 usage: kefu <kind> [FILE|-] [--policy FILE] [--from jsonl|csv] [--to jsonl|csv] [-o FILE]
-                   [--allow-errors] [--no-progress]
+                   [--lean] [--allow-errors] [--no-progress]
        kefu validate-policy FILE
        kefu kinds
 
@@ -48,8 +50,10 @@ ends in .csv or with --from csv (header: field paths such as condition.seal_brok
 read as JSON when it is JSON, else as text; an empty cell is left out). One row comes out per
 row in, in order: {\"index\", \"ok\", \"decision\"|\"error\"}; --to csv writes index, ok,
 error_code, error_path, error_message, the decision's main fields and the whole decision as
-JSON. Exit status: 0 every row decided, 1 some rows failed (0 with --allow-errors), 2 the
-command could not run (usage, files, policy).";
+JSON. --lean leaves the whole decision out: index, ok, error and the main fields only.
+Exit status: 0 every row decided, 1 some rows failed (0 with --allow-errors), 2 the
+command could not run (usage, files, policy), 128+N stopped by signal N (SIGINT, SIGTERM,
+SIGHUP: the rows decided so far are written whole, and the output ends at a whole row).";
 
 fn format(value: Option<String>) -> Result<Format, String> {
     match value.as_deref() {
@@ -72,6 +76,7 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
         to: Format::Jsonl,
         allow_errors: false,
         progress: true,
+        lean: false,
     };
     let (mut from, mut to) = (None, None);
     let mut positional = Vec::new();
@@ -83,6 +88,7 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
             "--to" => to = Some(format(words.next())?),
             "--allow-errors" => args.allow_errors = true,
             "--no-progress" => args.progress = false,
+            "--lean" => args.lean = true,
             "-h" | "--help" => return Ok(args),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => positional.push(w),

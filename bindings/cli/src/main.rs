@@ -7,8 +7,9 @@
 //! ```
 //!
 //! One output row per input row, in order: `{"index", "ok", "decision" | "error"}` (the shape
-//! of a batch item). Rows are read, decided on every core and written a block at a time, so
-//! memory stays flat however long the input is, and the output always ends at a whole row.
+//! of a batch item); `--lean` leaves the whole decision out. Rows are read, decided on every
+//! core and written a block at a time, so memory stays flat however long the input is; a run
+//! stopped by SIGINT, SIGTERM or SIGHUP writes the block in hand and ends at a whole row.
 //! A shim like the others: reading and writing rows is all it does; every rule is in core.
 
 mod args;
@@ -97,7 +98,7 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
         Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?),
         None => Box::new(std::io::stdout().lock()),
     };
-    let encoder = write::Encoder::new(args.to, kind);
+    let encoder = write::Encoder::new(args.to, kind, args.lean);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let progress = args.progress && args.input.is_some() && std::io::stderr().is_terminal();
     let writing = |e: std::io::Error| format!("writing: {e}");
@@ -106,7 +107,12 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
     encoder.header(&mut header).map_err(writing)?;
     output.write_all(&header).map_err(writing)?;
     let (mut index, mut failed) = (0usize, 0usize);
+    let stop = on_signals()?;
     loop {
+        if let Some(signal) = stop.signal() {
+            eprintln!("kefu {kind}: stopped by signal {signal} after {index} rows, {failed} failed (the output ends at a whole row)");
+            return Ok(ExitCode::from(128 + signal));
+        }
         let block = input.next_block(BLOCK);
         if block.is_empty() {
             break;
@@ -199,6 +205,48 @@ fn work(
             .map_err(|e| format!("writing: {e}"))?;
     }
     Ok((out, rows, failed))
+}
+
+/// Which signal asked the run to stop, if one did.
+struct Stop(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Stop {
+    fn signal(&self) -> Option<u8> {
+        match self.0.load(std::sync::atomic::Ordering::SeqCst) {
+            0 => None,
+            n => Some(u8::try_from(n).unwrap_or(u8::MAX - 128)),
+        }
+    }
+}
+
+/// SIGINT, SIGTERM and SIGHUP stop the run between blocks, never inside one: the block being
+/// decided is written whole and the output ends at a whole row (a signal's default action
+/// would end the process mid-`write`, leaving half a row). A second signal ends the process at
+/// once, for a run blocked reading an input that does not come. SIGKILL cannot be caught: it
+/// may cut the last row.
+fn on_signals() -> Result<Stop, String> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::flag;
+    use std::sync::atomic::{AtomicBool, AtomicUsize};
+    use std::sync::Arc;
+    let (seen, which) = (
+        Arc::new(AtomicBool::new(false)),
+        Arc::new(AtomicUsize::new(0)),
+    );
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        let code = u8::try_from(128 + signal).unwrap_or(u8::MAX);
+        flag::register_conditional_shutdown(signal, i32::from(code), Arc::clone(&seen))
+            .and_then(|_| flag::register(signal, Arc::clone(&seen)))
+            .and_then(|_| {
+                flag::register_usize(
+                    signal,
+                    Arc::clone(&which),
+                    usize::try_from(signal).unwrap_or(1),
+                )
+            })
+            .map_err(|e| format!("cannot watch signals: {e}"))?;
+    }
+    Ok(Stop(which))
 }
 
 fn policy_error(e: &CoreError) -> String {

@@ -298,3 +298,96 @@ fn a_panic_is_an_error_row_and_the_run_goes_on() {
 fn without_the_test_feature_there_is_no_probe_kind() {
     assert_eq!(kefu(&["panic-probe"], "{}\n").status.code(), Some(2));
 }
+
+/// Rows for a run that never ends by itself: the feeder writes until the command stops reading.
+fn endless_input(mut stdin: std::process::ChildStdin) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let block = format!("{GOOD}\n{{\"reason\":5}}\n").repeat(512);
+        while stdin.write_all(block.as_bytes()).is_ok() {}
+    })
+}
+
+fn signal(pid: u32, name: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// Every line whole, valid JSON, indexes 0, 1, 2, … with no gap.
+fn whole_rows_in_order(out: &[u8]) -> usize {
+    assert!(
+        out.is_empty() || out.ends_with(b"\n"),
+        "the output ends inside a row"
+    );
+    for (i, line) in out
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        let row: Value = serde_json::from_slice(line).unwrap();
+        assert_eq!(row["index"], i);
+    }
+    out.iter().filter(|b| **b == b'\n').count()
+}
+
+/// Stopped half way (SIGTERM, SIGINT, SIGHUP, as `kill`, Ctrl-C or a closed terminal send), the
+/// command finishes the block in hand and stops: the output ends at a whole row, every row
+/// before it is there in order, and the exit status names the signal.
+#[test]
+fn a_run_stopped_half_way_ends_at_a_whole_row() {
+    for (name, number) in [("TERM", 15), ("INT", 2), ("HUP", 1)] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
+            .args(["check-return", "--lean"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let feeder = endless_input(child.stdin.take().unwrap());
+        // Half way: once 20,000 rows have come out.
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut out = Vec::new();
+        for _ in 0..20_000 {
+            assert!(std::io::BufRead::read_until(&mut stdout, b'\n', &mut out).unwrap() > 0);
+        }
+        signal(child.id(), name);
+        std::io::Read::read_to_end(&mut stdout, &mut out).unwrap();
+        let status = child.wait().unwrap();
+        feeder.join().unwrap();
+        let rows = whole_rows_in_order(&out);
+        assert!(rows >= 20_000);
+        assert_eq!(status.code(), Some(128 + number), "SIG{name}");
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert!(
+            stderr.contains(&format!("stopped by signal {number} after {rows} rows")),
+            "{stderr}"
+        );
+    }
+}
+
+/// The same into a file (`-o`): stopped while rows are still coming, the file ends at a whole
+/// row and holds every row decided, in order.
+#[test]
+fn a_file_output_stopped_ends_at_a_whole_row() {
+    let path = std::env::temp_dir().join(format!("kefu-stopped-{}.jsonl", std::process::id()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args(["check-return", "--lean", "-o", path.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let rows = format!("{GOOD}\n").repeat(30_000);
+    stdin.write_all(rows.as_bytes()).unwrap();
+    // The command cannot have finished: its input is still open.
+    signal(child.id(), "TERM");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(143));
+    let written = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(whole_rows_in_order(&written) <= 30_000);
+}

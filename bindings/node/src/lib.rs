@@ -336,7 +336,9 @@ impl Engine {
     /// read by every thread (an engine never changes after it is made).
     #[napi]
     pub fn share(&self) -> u32 {
-        let mut shared = SHARED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut shared = SHARED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         shared.retain(|(_, weak)| weak.strong_count() > 0);
         if let Some((n, _)) = shared
             .iter()
