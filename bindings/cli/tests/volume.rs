@@ -34,7 +34,7 @@ fn row(i: usize, out: &mut Vec<u8>) -> Option<&'static str> {
         return Some(code);
     }
     let day = 2 + i % 20;
-    write!(out, "{{\"reason\":\"no_reason\",\"category\":\"apparel\",\"signed_at\":\"2026-03-01T10:00:00+08:00\",\"requested_at\":\"2026-03-{day:02}T10:00:00+08:00\",\"order_id\":\"o{i}\"}}\n").unwrap();
+    writeln!(out, "{{\"reason\":\"no_reason\",\"category\":\"apparel\",\"signed_at\":\"2026-03-01T10:00:00+08:00\",\"requested_at\":\"2026-03-{day:02}T10:00:00+08:00\",\"order_id\":\"o{i}\"}}").unwrap();
     None
 }
 
