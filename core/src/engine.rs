@@ -184,6 +184,26 @@ pub struct BatchItem {
     pub error: Option<Error>,
 }
 
+impl BatchItem {
+    /// The item at `index` for a decision or an error.
+    pub fn new(index: usize, decided: Result<Decision>) -> BatchItem {
+        match decided {
+            Ok(d) => BatchItem {
+                index,
+                ok: true,
+                decision: Some(d),
+                error: None,
+            },
+            Err(e) => BatchItem {
+                index,
+                ok: false,
+                decision: None,
+                error: Some(e),
+            },
+        }
+    }
+}
+
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 struct DateRequest {
@@ -585,6 +605,28 @@ impl Engine {
         requests: &[Value],
         threads: usize,
     ) -> Result<Vec<BatchItem>> {
+        self.batch(kind, requests, threads, |r| Ok(r))
+    }
+
+    /// A batch whose rows the host converted one at a time: a row it could not convert (NaN,
+    /// a JS function, Python bytes…) is that row's error, in its place, and the other rows
+    /// are decided; otherwise as [`evaluate_batch_on`](Self::evaluate_batch_on).
+    pub fn evaluate_batch_rows(
+        &self,
+        kind: &str,
+        rows: &[Result<Value>],
+        threads: usize,
+    ) -> Result<Vec<BatchItem>> {
+        self.batch(kind, rows, threads, |row| row.as_ref())
+    }
+
+    fn batch<R: Sync>(
+        &self,
+        kind: &str,
+        requests: &[R],
+        threads: usize,
+        read: impl Fn(&R) -> std::result::Result<&Value, &Error> + Sync,
+    ) -> Result<Vec<BatchItem>> {
         if !is_kind(kind) {
             return Err(unknown_kind(kind));
         }
@@ -600,10 +642,15 @@ impl Engine {
             .clamp(1, 64)
             .min(requests.len() / MIN_PER_THREAD)
             .max(1);
-        let run = |offset: usize, part: &[Value]| -> Vec<BatchItem> {
+        let run = |offset: usize, part: &[R]| -> Vec<BatchItem> {
             part.iter()
                 .enumerate()
-                .map(|(i, r)| self.batch_item(offset + i, kind, r))
+                .map(|(i, r)| {
+                    let decided = read(r)
+                        .map_err(Clone::clone)
+                        .and_then(|request| self.decide(kind, request));
+                    BatchItem::new(offset + i, decided)
+                })
                 .collect()
         };
         if threads == 1 {
@@ -654,23 +701,6 @@ impl Engine {
                     crate::decode::kind_of(other)
                 ),
             )),
-        }
-    }
-
-    fn batch_item(&self, index: usize, kind: &str, request: &Value) -> BatchItem {
-        match guarded(|| self.decide(kind, request)) {
-            Ok(d) => BatchItem {
-                index,
-                ok: true,
-                decision: Some(d),
-                error: None,
-            },
-            Err(e) => BatchItem {
-                index,
-                ok: false,
-                decision: None,
-                error: Some(e),
-            },
         }
     }
 }

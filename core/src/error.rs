@@ -114,6 +114,19 @@ impl Error {
         )
     }
 
+    /// A policy document a host could not convert (NaN, a JS function, Python bytes…): that
+    /// is a problem of the policy like any other, so engine construction fails with
+    /// `INVALID_POLICY` naming it, and validation lists it.
+    pub fn into_policy(self) -> Self {
+        if self.code != ErrorCode::InvalidInput {
+            return self;
+        }
+        Error::invalid_policy(vec![Problem {
+            path: self.path.unwrap_or_default(),
+            message: self.message,
+        }])
+    }
+
     /// `INVALID_POLICY` carrying every problem; the first one names the path.
     pub fn invalid_policy(problems: Vec<Problem>) -> Self {
         let (path, first) = match problems.first() {

@@ -401,7 +401,7 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
             }],
         );
     }
-    let mut work = doc.clone();
+    let mut work = crate::decode::host::clone_within_depth(doc);
     let mut problems = Vec::new();
     // Indices removed from each array (keyed by its pointer), so later paths name the
     // element as the caller wrote it.

@@ -25,9 +25,18 @@ impl Instant {
         if text.len() > MAX_TIME_TEXT {
             return Err(format!("an instant is at most {MAX_TIME_TEXT} characters"));
         }
-        DateTime::parse_from_rfc3339(text).map(Instant).map_err(|e| {
+        let at = DateTime::parse_from_rfc3339(text).map_err(|e| {
             format!("expected an RFC 3339 instant with an offset such as \"2026-03-01T10:00:00+08:00\" ({e})")
-        })
+        })?;
+        // chrono reads `:60` in any minute; a leap second is only ever the last second of a
+        // UTC day (RFC 3339 §5.7), so anywhere else `:60` is a mistake, not a time.
+        let utc = at.naive_utc().time();
+        if utc.nanosecond() >= 1_000_000_000 && (utc.hour(), utc.minute()) != (23, 59) {
+            return Err(format!(
+                "{text:?} has a leap second (:60) that is not 23:59:60 UTC, the only place one can be"
+            ));
+        }
+        Ok(Instant(at))
     }
 
     /// The wall-clock time of this instant in `tz`, or `None` when it falls outside chrono's

@@ -36,6 +36,8 @@ test('napi: evaluateBatchAsync gives the same items as evaluateBatch, off the ma
   assert.deepEqual(items.filter((x) => !x.ok).map((x) => x.index).slice(0, 3), [3, 5, 10]);
   await assert.rejects(engine.evaluateBatchAsync('no_such_kind', rows), { code: 'UNKNOWN_KIND', path: '/kind' });
   await assert.rejects(engine.evaluateBatchAsync('check_return', { rows }), { code: 'INVALID_INPUT', path: '' });
-  await assert.rejects(engine.evaluateBatchAsync('check_return', [() => 1]), { code: 'INVALID_INPUT', path: '/0' });
+  // A row that is not JSON-shaped is that row's error, in its place; the others are decided.
+  const mixed = await engine.evaluateBatchAsync('check_return', [rows[0], () => 1]);
+  assert.deepEqual(mixed.map((x) => [x.ok, x.error?.code, x.error?.path]), [[true, undefined, undefined], [false, 'INVALID_INPUT', '']]);
   assert.deepEqual(await kefu.evaluateBatchAsync('check_return', []), []);
 });

@@ -46,7 +46,7 @@ def with_gift(value: object) -> dict:
         (with_gift(1.5), "/gifts/0/marked_price_cents"),
         (with_gift({1, 2}), "/gifts/0/marked_price_cents"),
         (with_gift(b"12"), "/gifts/0/marked_price_cents"),
-        ({**GOOD, "order_id": "\ud800"}, "/order_id"),
+        ({**GOOD, "reason": "no_reason\ud800"}, "/reason"),
         ({**GOOD, 3: "x"}, ""),
         ({**GOOD, "condition": {"seal_broken": "yes"}}, "/condition/seal_broken"),
         ({**GOOD, "requested_at": "2026-03-03T10:00:00"}, "/requested_at"),

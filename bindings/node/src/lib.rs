@@ -55,6 +55,20 @@ fn to_value(
                 return Ok(host::too_deep());
             }
             let obj = unsafe { v.cast::<Object<'_>>() }.map_err(napi(path))?;
+            // Objects whose content is not their own keys: read as keys they would be `{}`
+            // (a Date) or `{"0": …}` (bytes).
+            let special = [
+                (obj.is_date(), "a JS Date"),
+                (obj.is_typedarray(), "a JS typed array"),
+                (obj.is_buffer(), "a Node Buffer"),
+                (obj.is_arraybuffer(), "a JS ArrayBuffer"),
+                (obj.is_dataview(), "a JS DataView"),
+            ];
+            for (is, what) in special {
+                if is.map_err(napi(path))? {
+                    return Err(host::not_json(path, what));
+                }
+            }
             if obj.is_array().map_err(napi(path))? {
                 let n = obj.get_array_length().map_err(napi(path))?;
                 let mut out = Vec::with_capacity(n as usize);
@@ -70,8 +84,14 @@ fn to_value(
             let n = keys.get_array_length().map_err(napi(path))?;
             let mut map = Map::new();
             for i in 0..n {
-                let key: String = keys.get_element(i).map_err(napi(path))?;
-                let item: Unknown<'_> = obj.get_named_property(&key).map_err(napi(path))?;
+                // The property is fetched by the key as JS holds it: a key with a lone
+                // surrogate reads as U+FFFD, and by that name it would not be found.
+                let js_key: Unknown<'_> = keys.get_element(i).map_err(napi(path))?;
+                let key = match to_value(&js_key, path, depth)? {
+                    Value::String(k) => k,
+                    other => other.to_string(),
+                };
+                let item: Unknown<'_> = obj.get_property(js_key).map_err(napi(path))?;
                 if matches!(item.get_type(), Ok(ValueType::Undefined)) {
                     continue;
                 }
@@ -111,11 +131,55 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
+/// A batch as handed over: a list is converted row by row (a row that is not JSON-shaped is
+/// that row's error, in its place); anything else whole, for the "not a list" error.
+enum Batch {
+    Rows(Vec<std::result::Result<Value, CoreError>>),
+    Whole(std::result::Result<Value, CoreError>),
+}
+
+impl Batch {
+    fn read(v: Unknown<'_>) -> Batch {
+        // SAFETY: `get_type` reported an object, the contract of `Unknown::cast`.
+        let list = match v.get_type() {
+            Ok(ValueType::Object) => unsafe { v.cast::<Object<'_>>() }
+                .ok()
+                .filter(|o| o.is_array().unwrap_or(false)),
+            _ => None,
+        };
+        let Some(list) = list else {
+            return Batch::Whole(to_value(&v, &mut String::new(), 0));
+        };
+        let n = list.get_array_length().unwrap_or(0);
+        Batch::Rows(
+            (0..n)
+                .map(|i| {
+                    let row: Unknown<'_> = list.get_element(i).map_err(napi(&format!("/{i}")))?;
+                    to_value(&row, &mut String::new(), 1)
+                })
+                .collect(),
+        )
+    }
+
+    fn decide(
+        &self,
+        engine: &CoreEngine,
+        kind: &str,
+    ) -> std::result::Result<Vec<kefu_core::BatchItem>, CoreError> {
+        match self {
+            Batch::Rows(rows) => engine.evaluate_batch_rows(kind, rows, cores()),
+            Batch::Whole(whole) => {
+                engine.evaluate_batch_value(kind, whole.as_ref().map_err(Clone::clone)?, cores())
+            }
+        }
+    }
+}
+
 /// A batch decided on libuv's thread pool for `evaluateBatchAsync`.
 pub struct BatchTask {
     engine: std::sync::Arc<CoreEngine>,
     kind: String,
-    requests: std::result::Result<Value, CoreError>,
+    requests: Batch,
 }
 
 impl<'task> napi::ScopedTask<'task> for BatchTask {
@@ -123,11 +187,7 @@ impl<'task> napi::ScopedTask<'task> for BatchTask {
     type JsValue = Unknown<'task>;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        let requests = std::mem::replace(&mut self.requests, Ok(Value::Null));
-        Ok(guarded(|| {
-            self.engine
-                .evaluate_batch_value(&self.kind, &requests?, cores())
-        }))
+        Ok(guarded(|| self.requests.decide(&self.engine, &self.kind)))
     }
 
     fn resolve(&mut self, env: &'task Env, output: Self::Output) -> Result<Unknown<'task>> {
@@ -151,27 +211,12 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// A request object is read straight into core's typed request (napi's serde
-    /// deserializer; request types have a fixed depth); a string is JSON text; anything else
-    /// goes through the JSON conversion for its error.
+    /// A string is JSON text; anything else is walked into JSON (as in every host, so a bad
+    /// field is reported alike everywhere), then decided.
     fn run<'env>(&self, env: &'env Env, kind: &str, req: Unknown<'_>) -> Result<Unknown<'env>> {
-        let decision = guarded(|| match req.get_type() {
-            Ok(ValueType::String) => match to_value(&req, &mut String::new(), 0)? {
-                Value::String(text) => self.inner.decide_json(kind, &text),
-                _ => Err(CoreError::new(
-                    ErrorCode::InvalidJson,
-                    "unreadable JSON text",
-                    Some(String::new()),
-                )),
-            },
-            // SAFETY: `get_type` reported an object, the contract of `Unknown::cast`.
-            Ok(ValueType::Object) => match unsafe { req.cast::<Object<'_>>() } {
-                Ok(obj) if !obj.is_array().unwrap_or(true) => {
-                    self.inner.decide_from(kind, &mut napi::De::new(&obj))
-                }
-                _ => self.inner.decide(kind, &from_js(env, req, "")?),
-            },
-            _ => self.inner.decide(kind, &from_js(env, req, "")?),
+        let decision = guarded(|| match request(env, req)? {
+            Request::Text(text) => self.inner.decide_json(kind, &text),
+            Request::Value(v) => self.inner.decide(kind, &v),
         });
         let decision = decision.map_err(|e| to_js_error(env, e))?;
         env.to_js_value(&decision)
@@ -203,7 +248,7 @@ impl Engine {
         guarded(|| {
             let policy = match policy {
                 Some(p) if !matches!(p.get_type(), Ok(ValueType::Undefined | ValueType::Null)) => {
-                    Some(request(&env, p)?)
+                    Some(request(&env, p).map_err(CoreError::into_policy)?)
                 }
                 _ => None,
             };
@@ -306,11 +351,8 @@ impl Engine {
         kind: String,
         requests: Unknown<'_>,
     ) -> Result<Unknown<'env>> {
-        let items = guarded(|| {
-            self.inner
-                .evaluate_batch_value(&kind, &from_js(env, requests, "")?, cores())
-        })
-        .map_err(|e| to_js_error(env, e))?;
+        let items = guarded(|| Batch::read(requests).decide(&self.inner, &kind))
+            .map_err(|e| to_js_error(env, e))?;
         env.to_js_value(&items)
     }
 
@@ -320,14 +362,13 @@ impl Engine {
     #[napi(ts_return_type = "Promise<BatchItem[]>")]
     pub fn evaluate_batch_async(
         &self,
-        env: Env,
         kind: String,
         requests: Unknown<'_>,
     ) -> AsyncTask<BatchTask> {
         AsyncTask::new(BatchTask {
             engine: std::sync::Arc::clone(&self.inner),
             kind,
-            requests: from_js(&env, requests, ""),
+            requests: Batch::read(requests),
         })
     }
 
@@ -426,9 +467,11 @@ impl Engine {
 #[napi(ts_args_type = "doc: object | string", ts_return_type = "Array<any>")]
 pub fn validate_policy(env: Env, doc: Unknown<'_>) -> Result<Value> {
     guarded(|| {
-        let problems = match request(&env, doc)? {
-            Request::Value(v) => kefu_core::validate_policy(&v),
-            Request::Text(t) => kefu_core::validate_policy_json(&t),
+        let problems = match request(&env, doc).map_err(CoreError::into_policy) {
+            Ok(Request::Value(v)) => kefu_core::validate_policy(&v),
+            Ok(Request::Text(t)) => kefu_core::validate_policy_json(&t),
+            Err(e) if !e.problems.is_empty() => e.problems,
+            Err(e) => return Err(e),
         };
         Ok(kefu_core::Problem::list_to_json(&problems))
     })

@@ -8,7 +8,7 @@ use kefu_core::decode::host;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Value};
 
 pyo3::create_exception!(
@@ -78,7 +78,10 @@ fn bad(path: &str, message: String) -> CoreError {
 
 /// A Python value as JSON: dict (str keys), list/tuple, str, int, float (finite), bool, None.
 fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value, CoreError> {
-    if depth >= host::MAX_DEPTH {
+    let container = obj.cast::<PyDict>().is_ok()
+        || obj.cast::<PyList>().is_ok()
+        || obj.cast::<PyTuple>().is_ok();
+    if depth >= host::MAX_DEPTH && container {
         return Ok(host::too_deep());
     }
     if obj.is_none() {
@@ -191,7 +194,24 @@ fn request(obj: &Bound<'_, PyAny>) -> Result<Request, CoreError> {
 fn text(s: &Bound<'_, PyString>) -> String {
     match s.to_cow() {
         Ok(t) => t.into_owned(),
-        Err(_) => s.to_string_lossy().into_owned(),
+        // Through UTF-16 as JavaScript holds strings: a high and a low surrogate next to each
+        // other are one character, and each lone one is one U+FFFD (UTF-8 decoding would
+        // give three).
+        Err(_) => s
+            .call_method1("encode", ("utf-16-le", "surrogatepass"))
+            .ok()
+            .and_then(|b| {
+                b.cast::<PyBytes>().ok().map(|b| {
+                    let units = b
+                        .as_bytes()
+                        .chunks_exact(2)
+                        .map(|c| u16::from_le_bytes(c.try_into().unwrap_or([0xFD, 0xFF])));
+                    char::decode_utf16(units)
+                        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                        .collect()
+                })
+            })
+            .unwrap_or_else(|| s.to_string_lossy().into_owned()),
     }
 }
 
@@ -239,10 +259,16 @@ impl Engine {
     #[new]
     #[pyo3(signature = (policy=None))]
     fn new(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let inner = guarded(|| match policy.map(request).transpose()? {
-            None => CoreEngine::from_value(&Value::Null),
-            Some(Request::Value(v)) => CoreEngine::from_value(&v),
-            Some(Request::Text(t)) => CoreEngine::from_json(&t),
+        let inner = guarded(|| {
+            match policy
+                .map(request)
+                .transpose()
+                .map_err(CoreError::into_policy)?
+            {
+                None => CoreEngine::from_value(&Value::Null),
+                Some(Request::Value(v)) => CoreEngine::from_value(&v),
+                Some(Request::Text(t)) => CoreEngine::from_json(&t),
+            }
         });
         inner
             .map(|inner| Engine { inner })
@@ -300,11 +326,33 @@ impl Engine {
         requests: &Bound<'_, PyAny>,
         threads: Option<usize>,
     ) -> PyResult<Py<PyAny>> {
-        let values = to_value(requests, &mut String::new(), 0).map_err(|e| to_py_err(py, e))?;
         let threads = threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         });
-        let out = py.detach(|| guarded(|| self.inner.evaluate_batch_value(kind, &values, threads)));
+        // Row by row, so a row that is not JSON-shaped is that row's error, in its place.
+        let rows: Option<Vec<kefu_core::Result<Value>>> = if let Ok(l) = requests.cast::<PyList>() {
+            Some(
+                l.iter()
+                    .map(|r| to_value(&r, &mut String::new(), 1))
+                    .collect(),
+            )
+        } else if let Ok(t) = requests.cast::<PyTuple>() {
+            Some(
+                t.iter()
+                    .map(|r| to_value(&r, &mut String::new(), 1))
+                    .collect(),
+            )
+        } else {
+            None
+        };
+        let out = match rows {
+            Some(rows) => py.detach(|| self.inner.evaluate_batch_rows(kind, &rows, threads)),
+            None => {
+                let whole =
+                    to_value(requests, &mut String::new(), 0).map_err(|e| to_py_err(py, e))?;
+                py.detach(|| self.inner.evaluate_batch_value(kind, &whole, threads))
+            }
+        };
         let items = out.map_err(|e| to_py_err(py, e))?;
         // Row by row: one small JSON value at a time, not one for the whole batch.
         let list = PyList::empty(py);
@@ -375,9 +423,11 @@ impl Engine {
 /// Every problem of a policy document, as `[{path, message}]`; empty when valid.
 #[pyfunction]
 fn validate_policy(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let problems = guarded(|| match request(doc)? {
-        Request::Value(v) => Ok(kefu_core::validate_policy(&v)),
-        Request::Text(t) => Ok(kefu_core::validate_policy_json(&t)),
+    let problems = guarded(|| match request(doc).map_err(CoreError::into_policy) {
+        Ok(Request::Value(v)) => Ok(kefu_core::validate_policy(&v)),
+        Ok(Request::Text(t)) => Ok(kefu_core::validate_policy_json(&t)),
+        Err(e) if !e.problems.is_empty() => Ok(e.problems),
+        Err(e) => Err(e),
     });
     let problems = problems.map_err(|e| to_py_err(py, e))?;
     to_py(py, &kefu_core::Problem::list_to_json(&problems))

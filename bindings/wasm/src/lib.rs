@@ -60,6 +60,14 @@ fn to_value(v: &JsValue, path: &mut String, depth: usize) -> Result<Value, CoreE
         return Ok(Value::String(s));
     }
     if v.is_object() && !v.is_function() {
+        // Objects whose content is not their own keys: read as keys they would be `{}` (a
+        // Date) or `{"0": …}` (bytes).
+        if v.is_instance_of::<js_sys::Date>() {
+            return Err(host::not_json(path, "a JS Date"));
+        }
+        if js_sys::ArrayBuffer::is_view(v) || v.is_instance_of::<js_sys::ArrayBuffer>() {
+            return Err(host::not_json(path, "a JS typed array or buffer"));
+        }
         if depth >= host::MAX_DEPTH {
             return Ok(host::too_deep());
         }
@@ -159,7 +167,7 @@ impl Engine {
             if policy.is_undefined() || policy.is_null() {
                 return CoreEngine::from_value(&Value::Null);
             }
-            match request(policy)? {
+            match request(policy).map_err(CoreError::into_policy)? {
                 Request::Value(v) => CoreEngine::from_value(&v),
                 Request::Text(t) => CoreEngine::from_json(&t),
             }
@@ -218,8 +226,17 @@ impl Engine {
     #[wasm_bindgen(js_name = evaluateBatch)]
     pub fn evaluate_batch(&self, kind: &str, requests: JsValue) -> Result<JsValue, JsValue> {
         guarded(|| {
-            self.inner
-                .evaluate_batch_value(kind, &from_js(requests, "")?, 1)
+            if !js_sys::Array::is_array(&requests) {
+                return self
+                    .inner
+                    .evaluate_batch_value(kind, &from_js(requests, "")?, 1);
+            }
+            // Row by row, so a row that is not JSON-shaped is that row's error, in its place.
+            let rows: Vec<_> = js_sys::Array::from(&requests)
+                .iter()
+                .map(|row| to_value(&row, &mut String::new(), 1))
+                .collect();
+            self.inner.evaluate_batch_rows(kind, &rows, 1)
         })
         .map(|items| to_js(&items))
         .map_err(|e| to_js_error(&e))
@@ -269,9 +286,11 @@ impl Engine {
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
-        let problems = match request(doc)? {
-            Request::Value(v) => kefu_core::validate_policy(&v),
-            Request::Text(t) => kefu_core::validate_policy_json(&t),
+        let problems = match request(doc).map_err(CoreError::into_policy) {
+            Ok(Request::Value(v)) => kefu_core::validate_policy(&v),
+            Ok(Request::Text(t)) => kefu_core::validate_policy_json(&t),
+            Err(e) if !e.problems.is_empty() => e.problems,
+            Err(e) => return Err(e),
         };
         Ok(problems)
     }))

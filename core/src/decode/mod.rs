@@ -189,6 +189,29 @@ pub mod host {
         Ok(Number::from_f64(f).map_or(Value::Null, Value::Number))
     }
 
+    /// A copy of `v` in which everything nested past [`MAX_DEPTH`] is [`too_deep`]: what a
+    /// host's walker would have made of it. Copying is recursive, so this keeps it bounded
+    /// (a Rust caller can build a value nested 100,000 deep; `Value::clone` would overflow).
+    pub fn clone_within_depth(v: &Value) -> Value {
+        fn copy(v: &Value, depth: usize) -> Value {
+            if depth >= MAX_DEPTH && (v.is_array() || v.is_object()) {
+                return too_deep();
+            }
+            match v {
+                Value::Array(items) => {
+                    Value::Array(items.iter().map(|i| copy(i, depth + 1)).collect())
+                }
+                Value::Object(map) => Value::Object(
+                    map.iter()
+                        .map(|(k, i)| (k.clone(), copy(i, depth + 1)))
+                        .collect(),
+                ),
+                other => other.clone(),
+            }
+        }
+        copy(v, 0)
+    }
+
     /// Add a key to an object being converted. Shims call this rather than `Map::insert`, so
     /// the map's code is compiled once, in core, not again in each shim (3 KB of wasm).
     #[inline(never)]

@@ -117,13 +117,41 @@ impl Flag {
 }
 
 /// A flag given by the caller: its name, or its platform code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum FlagInput {
     /// `"red"`.
     Name(Flag),
     /// `1`.
     Code(i64),
+}
+
+/// Read by hand rather than derived `untagged`: serde's untagged enums first copy the whole
+/// value, recursively and without a depth limit, so a list nested 100,000 deep in
+/// `current_flag` overflowed the stack. This looks at one value and no deeper.
+impl<'de> Deserialize<'de> for FlagInput {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FlagInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a flag name (\"red\", …) or its platform code")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FlagInput, E> {
+                Flag::deserialize(serde::de::value::StrDeserializer::<E>::new(v))
+                    .map(FlagInput::Name)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FlagInput, E> {
+                Ok(FlagInput::Code(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FlagInput, E> {
+                i64::try_from(v)
+                    .map(FlagInput::Code)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Open after-sales matters on an order (any one makes it red).
