@@ -479,9 +479,10 @@ impl Engine {
         self.decide_on(kind, request)
     }
 
-    /// Decide from any serde deserializer: a host hands its own (a JS object, say) and the
-    /// request is read once, straight into its typed form, with the path of anything wrong.
-    /// Request types have a fixed depth, so no input can make this recurse without bound.
+    /// Decide from any serde deserializer: a host hands its own (the Python shim's Arrow row
+    /// reader, say) and the request is read once, straight into its typed form, with the path
+    /// of anything wrong. Request types have a fixed depth and nothing in them buffers a
+    /// value whole (no untagged enums), so no input can make this recurse without bound.
     pub fn decide_from<'de, D: Deserializer<'de>>(
         &self,
         kind: &str,
@@ -706,7 +707,7 @@ impl Engine {
 }
 
 /// Where a request is read from. A JSON value is read by kefu's own tracking deserializer; any
-/// other deserializer (napi's, say) through serde_path_to_error. Keeping the two apart means
+/// other deserializer (the Arrow row reader's) through serde_path_to_error. Keeping the two apart means
 /// a host that only hands JSON values (wasm) never compiles the second.
 trait Source<'de> {
     fn decode<T: Deserialize<'de>>(self) -> Result<T>;

@@ -60,7 +60,7 @@ pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T> {
     tracked::deserialize(value).map_err(|(segs, e)| invalid_at(segs, &e.to_string()))
 }
 
-/// Decode a typed request from any deserializer (a host's own, such as napi's), with the path
+/// Decode a typed request from any deserializer (a host's own, such as the Arrow row reader), with the path
 /// recorded by serde_path_to_error; errors are `INVALID_INPUT` with the path.
 pub fn from_deserializer<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<T> {
     serde_path_to_error::deserialize(d).map_err(|e| {
@@ -221,10 +221,9 @@ pub mod host {
 
     /// What a walker puts in place of a value nested past [`MAX_DEPTH`] (or circular), instead
     /// of stopping there. The typed request is then decoded as far as it goes and reports the
-    /// first field that does not fit, at the same path in every host — napi reads requests
-    /// straight into their types, which have a fixed depth far below this, and never sees the
-    /// deep part. Nothing can accept this string: no request or policy field takes free text
-    /// that deep, so such input is always refused, by the field that holds it.
+    /// first field that does not fit, at the same path in every host (request types have a
+    /// fixed depth far below this). Nothing can accept this string: no request or policy field
+    /// takes free text that deep, so such input is always refused, by the field that holds it.
     pub fn too_deep() -> Value {
         Value::String(format!(
             "(nested deeper than {MAX_DEPTH} levels, or circular)"
