@@ -19,7 +19,7 @@ run() { # run NAME CMD...: show the output, keep it for the summary
 need_rust
 run rust-fmt cargo fmt --all --check
 run rust-clippy cargo clippy -q --workspace --all-targets --features panic-probe -- -D warnings
-run rust-test cargo test -q -p kefu-core -p kefu-cli --features panic-probe
+run rust-test cargo test -q -p kefu-core -p kefu-cli -p kefu-fuzz --features panic-probe   # kefu-fuzz: replays fuzz/regressions
 # Nothing lost at volume: 10 million rows through the release command line (a debug build
 # runs 50,000 in rust-test above); prints the peak RSS.
 run rust-volume cargo test --release -q -p kefu-cli --test volume -- --nocapture
