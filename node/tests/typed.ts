@@ -39,4 +39,5 @@ new Engine({ sla: { standards: { x: { amount: 2, unit: 'fortnights' } } } });
 refundTimeline({ events: [{ type: 'buyer_shipped', at: '2026-03-02T10:00:00+08:00', method: 'pigeon' }], now: '2026-03-03T10:00:00+08:00' });
 const pending: Promise<BatchItem[]> = shop.evaluateBatchAsync('check_return', [{ reason: 'no_reason' }]);
 const batchNow: BatchItem[] = evaluateBatch('sla', []);
-void [verdict, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop, pending, batchNow];
+const attached: Engine = Engine.fromShared(shop.share());
+void [attached, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop, pending, batchNow];
