@@ -40,4 +40,4 @@ refundTimeline({ events: [{ type: 'buyer_shipped', at: '2026-03-02T10:00:00+08:0
 const pending: Promise<BatchItem[]> = shop.evaluateBatchAsync('check_return', [{ reason: 'no_reason' }]);
 const batchNow: BatchItem[] = evaluateBatch('sla', []);
 const attached: Engine = Engine.fromShared(shop.share());
-void [attached, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop, pending, batchNow];
+void [attached, verdict, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop, pending, batchNow];
