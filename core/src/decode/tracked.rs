@@ -349,6 +349,9 @@ impl<'de> VariantAccess<'de> for At<'de, '_> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
+        // `{"phone": x}` names a unit variant only when x is null, as serde_json's own value
+        // deserializer reads it (found by fuzzing: any x was taken as `"phone"`).
+        <()>::deserialize(self)?;
         At::leave(self.path);
         Ok(())
     }
