@@ -103,12 +103,13 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
     }
 }
 
+/// The key serde names in "unknown field `k`…" or "missing field `k`". Only at the start of
+/// the message: elsewhere those words are the caller's own text quoted back ("invalid type:
+/// string \"…missing field `x\"…"), which once put the caller's text into the path.
 fn named_field(message: &str) -> Option<&str> {
-    let at = message
-        .find("unknown field `")
-        .or_else(|| message.find("missing field `"))?;
     message
-        .get(at + "unknown field `".len()..)?
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("missing field `"))?
         .split('`')
         .next()
 }
