@@ -150,11 +150,16 @@ impl Batch {
         let Some(list) = list else {
             return Batch::Whole(to_value(&v, &mut String::new(), 0));
         };
-        let n = list.get_array_length().unwrap_or(0);
+        // A length that cannot be read is an error for the whole call, never an empty batch.
+        let n = match list.get_array_length() {
+            Ok(n) => n,
+            Err(e) => return Batch::Whole(Err(napi("")(e))),
+        };
         Batch::Rows(
             (0..n)
                 .map(|i| {
-                    let row: Unknown<'_> = list.get_element(i).map_err(napi(&format!("/{i}")))?;
+                    // Paths inside a row are the row's own, as for every other row error.
+                    let row: Unknown<'_> = list.get_element(i).map_err(napi(""))?;
                     to_value(&row, &mut String::new(), 1)
                 })
                 .collect(),
