@@ -88,7 +88,10 @@ def main() -> None:
     w("")
     w(f"**Native** (criterion, `cargo bench -p kefu-core --bench peers`, the same {n:,} requests): "
       f"`Engine::check_return`, typed request to typed decision with its reasons, **{fig(native_typed)} µs** per decision; "
-      f"`Engine::evaluate`, JSON value in and out, {fig(native_value)} µs.")
+      f"`Engine::evaluate`, JSON value in and out, {fig(native_value)} µs. "
+      f"ZEN's own `performance` figure for one evaluation (inside its Rust engine, before its answer is "
+      f"built in the host; median): {fig(P[('ZEN', 'own figure')])} µs under Python, {fig(N[('ZEN', 'own figure')])} µs under Node, "
+      f"{ratio(P[('ZEN', 'own figure')] / native_typed)} and {ratio(N[('ZEN', 'own figure')] / native_typed)} kefu's native time.")
     w("")
     w("**Targets**")
     w("")
