@@ -68,7 +68,7 @@ def main() -> None:
     pc = P[("plain Python", "call")]
     w(f"| kefu `Engine.check_return(dict)` / `evaluate_batch(list)` (every core; 1 thread) | **{fig(kc)}** | {fig(kb)} ({fig(kb1)}) | 1 | 1 |")
     w(f"| kefu `evaluate_frame` on a pyarrow table (every core; 1 thread) | — | **{fig(kf)}** ({fig(kf1)}) | | |")
-    w(f"| ZEN `ZenEngine.evaluate(key)` (loader, pre-compiled content) / `evaluate_batch` | {fig(zc)} | {fig(zb)} | {ratio(zc / kc)} | {ratio(zb / kb)} (frame: {ratio(zb / kf)}) |")
+    w(f"| ZEN `ZenEngine.evaluate(key)` (static loader) / `evaluate_batch` | {fig(zc)} | {fig(zb)} | {ratio(zc / kc)} | {ratio(zb / kb)} (frame: {ratio(zb / kf)}) |")
     w(f"| ZEN `create_decision(jdm).evaluate` (first 1,000 requests) | {fig(zcd)} | — | {ratio(zcd / kc)} | |")
     w(f"| plain Python function (verdict and remedies only) | {fig(pc)} | — | {ratio(pc / kc)} | |")
     w("")
