@@ -369,6 +369,24 @@ export interface DayInfo {
   holiday: string | null;
 }
 
+/** Options of every decision call: `{ lean: true }` answers with the decision's lean form. */
+export interface Options {
+  lean?: boolean;
+}
+
+/**
+ * The lean form of a decision: only the kind's main fields (the same values as the whole
+ * decision; null where it has none) and `reason_codes`, the codes of its reasons.
+ */
+export type Lean<D, K extends keyof D> = { [P in K]: D[P] | null } & { reason_codes: string[] };
+export type LeanReturnDecision = Lean<ReturnDecision,
+  'verdict' | 'path' | 'remedies' | 'window_last_day' | 'return_shipping_paid_by' |
+  'refund_amount_cents' | 'refund_due_days' | 'refund_due_at'>;
+export type LeanFlagDecision = Lean<FlagDecision, 'flag' | 'flag_code' | 'platform' | 'label' | 'change'>;
+/** The lean form of any kind (see `main_fields` in the Rust core for each kind's fields). */
+export type LeanDecision = { [field: string]: unknown };
+type LeanOption = { lean: true };
+
 export type BatchItem<D = unknown> =
   | { index: number; ok: true; decision: D }
   | { index: number; ok: false; error: { code: ErrorCode; message: string; path: string | null } };
@@ -436,13 +454,22 @@ export interface Policy {
 export declare class Engine {
   /** Compile `policy` (object, JSON text, or nothing for the defaults). Throws INVALID_POLICY. */
   constructor(policy?: Policy | string | null);
-  checkReturn(request: ReturnRequest | string): ReturnDecision;
-  orderFlag(order: OrderFacts | string): FlagDecision;
-  orderAction(request: ActionRequest | string): ActionDecision;
-  refundTimeline(refundCase: RefundCase | string): TimelineDecision;
-  classifyComplaint(complaint: Complaint | string): ComplaintDecision;
-  sla(request: SlaRequest | string): SlaDecision;
-  dispatchEstimate(order: DispatchRequest | string): DispatchDecision;
+  checkReturn(request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
+  checkReturn(request: ReturnRequest | string, options?: Options): ReturnDecision;
+  orderFlag(order: OrderFacts | string, options: LeanOption): LeanFlagDecision;
+  orderFlag(order: OrderFacts | string, options?: Options): FlagDecision;
+  orderAction(request: ActionRequest | string, options: LeanOption): LeanDecision;
+  orderAction(request: ActionRequest | string, options?: Options): ActionDecision;
+  refundTimeline(refundCase: RefundCase | string, options: LeanOption): LeanDecision;
+  refundTimeline(refundCase: RefundCase | string, options?: Options): TimelineDecision;
+  classifyComplaint(complaint: Complaint | string, options: LeanOption): LeanDecision;
+  classifyComplaint(complaint: Complaint | string, options?: Options): ComplaintDecision;
+  sla(request: SlaRequest | string, options: LeanOption): LeanDecision;
+  sla(request: SlaRequest | string, options?: Options): SlaDecision;
+  dispatchEstimate(order: DispatchRequest | string, options: LeanOption): LeanDecision;
+  dispatchEstimate(order: DispatchRequest | string, options?: Options): DispatchDecision;
+  evaluate(kind: 'check_return', request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
+  evaluate(kind: string, request: object | string, options: LeanOption): LeanDecision;
   evaluate(kind: 'check_return', request: ReturnRequest | string): ReturnDecision;
   evaluate(kind: 'classify_complaint', request: Complaint | string): ComplaintDecision;
   evaluate(kind: 'refund_timeline', request: RefundCase | string): TimelineDecision;
@@ -453,11 +480,11 @@ export declare class Engine {
   evaluate(kind: 'is_workday', request: { date: DateString } | string): DayInfo;
   evaluate(kind: 'add_working_time', request: { start: Instant; minutes: number } | string): { at: Instant };
   evaluate(kind: 'working_minutes_between', request: { from: Instant; to: Instant } | string): { minutes: number };
-  evaluate(kind: string, request: object | string): unknown;
+  evaluate(kind: string, request: object | string, options?: Options): unknown;
   /** One result per request, in order; decided on every core, on the calling thread. */
-  evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
+  evaluateBatch(kind: Kind, requests: object[], options?: Options): BatchItem[];
   /** The same batch decided off the main thread; rejects with a KefuError (unknown kind, not a list). */
-  evaluateBatchAsync(kind: Kind, requests: object[]): Promise<BatchItem[]>;
+  evaluateBatchAsync(kind: Kind, requests: object[], options?: Options): Promise<BatchItem[]>;
   isWorkday(date: DateString): boolean;
   addWorkingTime(start: Instant, minutes: number): Instant;
   workingMinutesBetween(a: Instant, b: Instant): number;
@@ -474,16 +501,25 @@ export declare function validatePolicy(doc: Policy | object | string): Problem[]
 export declare const ERROR_CODES: readonly ErrorCode[];
 export declare const KINDS: readonly Kind[];
 export declare const VERSION: string;
-export declare function checkReturn(request: ReturnRequest | string): ReturnDecision;
-export declare function orderFlag(order: OrderFacts | string): FlagDecision;
-export declare function orderAction(request: ActionRequest | string): ActionDecision;
-export declare function classifyComplaint(complaint: Complaint | string): ComplaintDecision;
-export declare function refundTimeline(refundCase: RefundCase | string): TimelineDecision;
-export declare function sla(request: SlaRequest | string): SlaDecision;
-export declare function dispatchEstimate(order: DispatchRequest | string): DispatchDecision;
-export declare function evaluate(kind: Kind, request: object | string): unknown;
-export declare function evaluateBatch(kind: Kind, requests: object[]): BatchItem[];
-export declare function evaluateBatchAsync(kind: Kind, requests: object[]): Promise<BatchItem[]>;
+export declare function checkReturn(request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
+export declare function checkReturn(request: ReturnRequest | string, options?: Options): ReturnDecision;
+export declare function orderFlag(order: OrderFacts | string, options: LeanOption): LeanFlagDecision;
+export declare function orderFlag(order: OrderFacts | string, options?: Options): FlagDecision;
+export declare function orderAction(request: ActionRequest | string, options: LeanOption): LeanDecision;
+export declare function orderAction(request: ActionRequest | string, options?: Options): ActionDecision;
+export declare function classifyComplaint(complaint: Complaint | string, options: LeanOption): LeanDecision;
+export declare function classifyComplaint(complaint: Complaint | string, options?: Options): ComplaintDecision;
+export declare function refundTimeline(refundCase: RefundCase | string, options: LeanOption): LeanDecision;
+export declare function refundTimeline(refundCase: RefundCase | string, options?: Options): TimelineDecision;
+export declare function sla(request: SlaRequest | string, options: LeanOption): LeanDecision;
+export declare function sla(request: SlaRequest | string, options?: Options): SlaDecision;
+export declare function dispatchEstimate(order: DispatchRequest | string, options: LeanOption): LeanDecision;
+export declare function dispatchEstimate(order: DispatchRequest | string, options?: Options): DispatchDecision;
+export declare function evaluate(kind: 'check_return', request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
+export declare function evaluate(kind: Kind, request: object | string, options: LeanOption): LeanDecision;
+export declare function evaluate(kind: Kind, request: object | string, options?: Options): unknown;
+export declare function evaluateBatch(kind: Kind, requests: object[], options?: Options): BatchItem[];
+export declare function evaluateBatchAsync(kind: Kind, requests: object[], options?: Options): Promise<BatchItem[]>;
 export declare function isWorkday(date: DateString): boolean;
 export declare function addWorkingTime(start: Instant, minutes: number): Instant;
 export declare function workingMinutesBetween(a: Instant, b: Instant): number;

@@ -58,6 +58,19 @@ fn bench(c: &mut Criterion) {
             }
         });
     });
+    // The same, answering in the lean form (the kind's main fields and reason codes).
+    group.bench_function("evaluate_value_lean", |b| {
+        b.iter(|| {
+            for v in &values {
+                black_box(
+                    engine
+                        .decide("check_return", black_box(v))
+                        .unwrap()
+                        .to_lean_json(),
+                );
+            }
+        });
+    });
     group.finish();
 }
 

@@ -26,6 +26,7 @@ pub mod decode;
 pub mod dispatch;
 mod engine;
 mod error;
+pub mod lean;
 pub mod num;
 pub mod orders;
 pub mod policy;

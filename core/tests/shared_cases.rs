@@ -73,6 +73,35 @@ fn matches(expected: &Value, actual: &Value, at: &str, problems: &mut Vec<String
     }
 }
 
+/// Where the lean form `lean` of a decision does not agree with the whole decision `whole`.
+fn lean_holds(kind: &str, whole: &Value, lean: &Value, problems: &mut Vec<String>) {
+    let fields = kefu_core::main_fields(kind);
+    let Some(lean) = lean.as_object() else {
+        problems.push(format!("lean: not an object: {lean}"));
+        return;
+    };
+    if lean.len() != fields.len() || fields.iter().any(|f| !lean.contains_key(*f)) {
+        problems.push(format!("lean: keys {:?}, want {fields:?}", lean.keys()));
+    }
+    for (k, v) in lean {
+        let want = if k == kefu_core::lean::REASON_CODES {
+            Value::Array(
+                whole["reasons"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r["code"].clone())
+                    .collect(),
+            )
+        } else {
+            whole.get(k).cloned().unwrap_or(Value::Null)
+        };
+        if *v != want {
+            problems.push(format!("lean /{k}: {v}, whole decision: {want}"));
+        }
+    }
+}
+
 #[test]
 fn every_shared_case_holds() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
@@ -110,6 +139,18 @@ fn every_shared_case_holds() {
                 },
             };
             let mut problems = Vec::new();
+            // The lean form of the same request: exactly the kind's main fields, each the whole
+            // decision's value (null where it has none), `reason_codes` its reasons' codes.
+            if let (Ok(engine), Ok(whole)) = (&*engine, &result) {
+                let decided = match case.get("input_text") {
+                    Some(text) => engine.decide_json(kind, text.as_str().unwrap()),
+                    None => engine.decide(kind, &case["input"]),
+                };
+                match decided {
+                    Ok(d) => lean_holds(kind, whole, &d.to_lean_json(), &mut problems),
+                    Err(e) => problems.push(format!("lean: unexpected error {}", e.to_value())),
+                }
+            }
             match (result, case.get("expect"), case.get("expect_error")) {
                 (Ok(actual), Some(expected), None) => matches(expected, &actual, "", &mut problems),
                 (Err(err), None, Some(expected)) => {

@@ -34,6 +34,9 @@ test('napi: evaluateBatchAsync gives the same items as evaluateBatch, off the ma
   assert.ok(turns > 0, 'the event loop turned while the batch was decided');
   assert.deepEqual(items, engine.evaluateBatch('check_return', rows));
   assert.deepEqual(items.filter((x) => !x.ok).map((x) => x.index).slice(0, 3), [3, 5, 10]);
+  const lean = await engine.evaluateBatchAsync('check_return', rows.slice(0, 50), { lean: true });
+  assert.deepEqual(lean, engine.evaluateBatch('check_return', rows.slice(0, 50), { lean: true }));
+  await assert.rejects(engine.evaluateBatchAsync('check_return', rows, { lean: 1 }), { code: 'INVALID_INPUT', path: '/options/lean' });
   await assert.rejects(engine.evaluateBatchAsync('no_such_kind', rows), { code: 'UNKNOWN_KIND', path: '/kind' });
   await assert.rejects(engine.evaluateBatchAsync('check_return', { rows }), { code: 'INVALID_INPUT', path: '' });
   // A row that is not JSON-shaped is that row's error, in its place; the others are decided.

@@ -1,6 +1,6 @@
 // Compiled by `tsc` in the test command: the package's types must accept real use and
 // reject wrong use. Calls of these shapes run for real in host.test.mjs and the shared cases.
-import { Engine, evaluateBatch, type BatchItem, checkReturn, orderFlag, orderAction, sla, dispatchEstimate, refundTimeline, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision, type SlaDecision, type DispatchDecision, type TimelineDecision } from '..';
+import { Engine, evaluateBatch, type LeanReturnDecision, type BatchItem, checkReturn, orderFlag, orderAction, sla, dispatchEstimate, refundTimeline, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision, type SlaDecision, type DispatchDecision, type TimelineDecision } from '..';
 
 const request: ReturnRequest = {
   reason: 'no_reason',
@@ -41,3 +41,14 @@ const pending: Promise<BatchItem[]> = shop.evaluateBatchAsync('check_return', [{
 const batchNow: BatchItem[] = evaluateBatch('sla', []);
 const attached: Engine = Engine.fromShared(shop.share());
 void [attached, verdict, due, codes, wrong, code, act.deadlines.refund_due_by, state, ship.ship_by, timeline.next_deadline, shop, pending, batchNow];
+
+// The lean form: its fields typed from the whole decision, each possibly null.
+const lean: LeanReturnDecision = checkReturn(request, { lean: true });
+const leanVerdict: 'eligible' | 'ineligible' | null = lean.verdict;
+const leanCodes: string[] = lean.reason_codes;
+// @ts-expect-error: the lean form has no reasons, only their codes
+void lean.reasons;
+const whole: ReturnDecision = engine.checkReturn(request, { lean: false });
+// @ts-expect-error: lean is a boolean
+checkReturn(request, { lean: 'yes' });
+void leanVerdict; void leanCodes; void whole;

@@ -69,53 +69,61 @@ def default_engine() -> Engine:
     return _default
 
 
-def check_return(request: Request) -> Dict[str, Any]:
+def check_return(request: Request, *, lean: bool = False) -> Dict[str, Any]:
     """May this item go back, how, until when, who pays shipping (rule book §3)."""
-    return default_engine().check_return(request)
+    return default_engine().check_return(request, lean=lean)
 
 
-def order_flag(order: Request) -> Dict[str, Any]:
+def order_flag(order: Request, *, lean: bool = False) -> Dict[str, Any]:
     """The flag an order should carry now, its platform code, and why (rule book §1)."""
-    return default_engine().order_flag(order)
+    return default_engine().order_flag(order, lean=lean)
 
 
-def order_action(request: Request) -> Dict[str, Any]:
+def order_action(request: Request, *, lean: bool = False) -> Dict[str, Any]:
     """What to do with a modify / cancel / stock-out / price-difference request (rule book §2)."""
-    return default_engine().order_action(request)
+    return default_engine().order_action(request, lean=lean)
 
 
-def classify_complaint(complaint: Request) -> Dict[str, Any]:
+def classify_complaint(complaint: Request, *, lean: bool = False) -> Dict[str, Any]:
     """Severity, behaviour, causes, cues, owner, reply deadline and handling steps (rule book §4)."""
-    return default_engine().classify_complaint(complaint)
+    return default_engine().classify_complaint(complaint, lean=lean)
 
 
-def refund_timeline(case: Request) -> Dict[str, Any]:
+def refund_timeline(case: Request, *, lean: bool = False) -> Dict[str, Any]:
     """Where a refund case stands, its next deadline and what happens then (rule book §3)."""
-    return default_engine().refund_timeline(case)
+    return default_engine().refund_timeline(case, lean=lean)
 
 
-def sla(request: Request) -> Dict[str, Any]:
+def sla(request: Request, *, lean: bool = False) -> Dict[str, Any]:
     """The due time of a service standard and its state at ``now`` (rule book §5)."""
-    return default_engine().sla(request)
+    return default_engine().sla(request, lean=lean)
 
 
-def dispatch_estimate(order: Request) -> Dict[str, Any]:
+def dispatch_estimate(order: Request, *, lean: bool = False) -> Dict[str, Any]:
     """Ship-by date and expected delivery of a paid order (rule book §5)."""
-    return default_engine().dispatch_estimate(order)
+    return default_engine().dispatch_estimate(order, lean=lean)
 
 
-def evaluate(kind: str, request: Request) -> Dict[str, Any]:
-    """Any decision by kind name (see ``KINDS``)."""
-    return default_engine().evaluate(kind, request)
+def evaluate(kind: str, request: Request, *, lean: bool = False) -> Dict[str, Any]:
+    """Any decision by kind name (see ``KINDS``).
+
+    Every decision function takes ``lean=True`` for the decision's lean form: only the kind's
+    main fields and ``reason_codes`` (the same values as the whole decision; null where it has
+    none), a fraction of the cost when the verdict is all a job needs.
+    """
+    return default_engine().evaluate(kind, request, lean=lean)
 
 
-def evaluate_batch(kind: str, requests: List[Any], threads: Optional[int] = None) -> List[Dict[str, Any]]:
-    """One ``{index, ok, decision | error}`` per request, in order.
+def evaluate_batch(
+    kind: str, requests: List[Any], threads: Optional[int] = None, *, lean: bool = False
+) -> List[Dict[str, Any]]:
+    """One ``{index, ok, decision | error}`` per request, in order (``lean``: decisions in
+    their lean form, see :func:`evaluate`).
 
     The GIL is released while kefu decides, on ``threads`` threads (default: every core this
     process may use); the answer does not depend on the number of threads.
     """
-    return default_engine().evaluate_batch(kind, requests, threads)
+    return default_engine().evaluate_batch(kind, requests, threads, lean=lean)
 
 
 def evaluate_frame(

@@ -111,6 +111,28 @@ def test_batch_keeps_every_row_in_order() -> None:
     assert out[3]["decision"]["verdict"] == "ineligible"
 
 
+def test_the_lean_form_in_a_batch_and_by_keyword() -> None:
+    rows = [GOOD, {"reason": "no_reason"}, "not an object", {**GOOD, "category": "custom_made"}]
+    whole = kefu.evaluate_batch("check_return", rows)
+    for threads in (1, 4):
+        lean = kefu.evaluate_batch("check_return", rows, threads, lean=True)
+        assert [r["index"] for r in lean] == [0, 1, 2, 3]
+        for row, w, item in zip(rows, whole, lean):
+            assert item["ok"] == w["ok"]
+            if item["ok"]:
+                assert item["decision"] == kefu.check_return(row, lean=True)
+            else:
+                assert item["error"] == w["error"]
+    lean = kefu.evaluate_batch("check_return", rows, lean=True)
+    assert lean[3]["decision"]["verdict"] == "ineligible"
+    assert "reasons" not in lean[0]["decision"]
+    assert lean[0]["decision"]["reason_codes"] == [r["code"] for r in whole[0]["decision"]["reasons"]]
+    assert kefu.check_return(GOOD, lean=False) == whole[0]["decision"]
+    assert kefu.evaluate("check_return", GOOD, lean=True) == kefu.Engine().check_return(GOOD, lean=True)
+    with pytest.raises(TypeError):
+        kefu.default_engine().check_return(GOOD, True)  # keyword only
+
+
 def test_a_batch_call_that_cannot_start_is_one_typed_error() -> None:
     with pytest.raises(kefu.KefuError) as info:
         kefu.evaluate_batch("no_such_kind", [GOOD])

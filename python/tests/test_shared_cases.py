@@ -63,6 +63,20 @@ def error_shape(e: kefu.KefuError) -> Dict[str, Any]:
     return {"code": e.code, "message": e.message, "path": e.path, "problems": e.problems}
 
 
+def lean_mismatches(whole: Dict[str, Any], lean: Any) -> List[str]:
+    """Where the lean form disagrees with the whole decision: each of its fields must be the
+    whole decision's (None where that has none), ``reason_codes`` the codes of its reasons; the
+    exact set of fields per kind is checked in core (``main_fields``)."""
+    if not isinstance(lean, dict) or not lean:
+        return [f"lean: not a non-empty dict: {lean!r}"]
+    out = []
+    for k, v in lean.items():
+        want = [r["code"] for r in whole.get("reasons", [])] if k == "reason_codes" else whole.get(k)
+        if v != want or type(v) is not type(want):
+            out.append(f"lean /{k}: {v!r}, whole decision: {want!r}")
+    return out
+
+
 @pytest.mark.parametrize("kind,case", load_cases())
 def test_case(kind: str, case: Dict[str, Any]) -> None:
     engine = engine_for(case.get("policy"))
@@ -81,6 +95,16 @@ def test_case(kind: str, case: Dict[str, Any]) -> None:
             result = method(request) if method else engine.evaluate(kind, request)
         except kefu.KefuError as e:
             error = error_shape(e)
+    if not isinstance(engine, kefu.KefuError):
+        # The same request in the lean form: the whole decision's fields, or the same error.
+        lean, lean_error = None, None
+        try:
+            lean = method(request, lean=True) if method else engine.evaluate(kind, request, lean=True)
+        except kefu.KefuError as e:
+            lean_error = error_shape(e)
+        assert lean_error == error, "lean: the same error as the whole call"
+        if error is None:
+            assert lean_mismatches(result, lean) == []
     if "expect" in case:
         assert error is None, f"unexpected error {error}"
         assert mismatches(case["expect"], result) == []

@@ -117,6 +117,30 @@ export function hostChecks(host, api) {
     throwsKefu(() => engine.evaluateBatch('check_return', { rows }), 'INVALID_INPUT', '');
   });
 
+  test(`${host}: the lean form, in a batch and by options; bad options are typed errors`, () => {
+    const rows = [GOOD, { reason: 'no_reason' }, 'text', { ...GOOD, category: 'custom_made' }];
+    const whole = engine.evaluateBatch('check_return', rows);
+    const lean = engine.evaluateBatch('check_return', rows, { lean: true });
+    assert.equal(lean.length, rows.length);
+    lean.forEach((item, i) => {
+      assert.equal(item.index, i);
+      assert.equal(item.ok, whole[i].ok);
+      if (item.ok) assert.deepEqual(item.decision, engine.checkReturn(rows[i], { lean: true }));
+      else assert.deepEqual(item.error, whole[i].error);
+    });
+    assert.equal(lean[3].decision.verdict, 'ineligible');
+    assert.ok(!('reasons' in lean[0].decision));
+    assert.deepEqual(lean[0].decision.reason_codes, whole[0].decision.reasons.map((r) => r.code));
+    // No options, undefined, null and { lean: false } all mean the whole decision.
+    for (const options of [undefined, null, {}, { lean: false }]) {
+      assert.deepEqual(engine.checkReturn(GOOD, options), whole[0].decision);
+    }
+    throwsKefu(() => engine.checkReturn(GOOD, { lean: 'yes' }), 'INVALID_INPUT', '/options/lean');
+    throwsKefu(() => engine.checkReturn(GOOD, { leen: true }), 'INVALID_INPUT', '/options/leen');
+    throwsKefu(() => engine.evaluate('check_return', GOOD, true), 'INVALID_INPUT', '/options');
+    throwsKefu(() => engine.evaluateBatch('check_return', rows, { lean: 1 }), 'INVALID_INPUT', '/options/lean');
+  });
+
   test(`${host}: complaint cues index the JS string, and a megabyte of text is a typed error`, () => {
     const text = '😡😡 質量太差，客服也不回消息！！';
     const d = engine.classifyComplaint({ text, channel: 'chat', received_at: '2026-03-06T16:00:00+08:00' });

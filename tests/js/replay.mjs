@@ -53,6 +53,28 @@ export function errorShape(e) {
 const OBJECT_KINDS = new Set(['check_return', 'classify_complaint', 'refund_timeline', 'order_flag', 'order_action', 'sla', 'dispatch_estimate']);
 const camel = (kind) => kind.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
+/**
+ * Where the lean form of a decision does not agree with the whole decision: each of its
+ * fields must be the whole decision's (null where that has none), `reason_codes` the codes
+ * of its reasons; the exact set of fields per kind is checked in core (`main_fields`).
+ */
+export function leanMismatches(whole, lean) {
+  if (lean === null || typeof lean !== 'object' || Array.isArray(lean)) return [`lean: not an object: ${JSON.stringify(lean)}`];
+  const keys = Object.keys(lean);
+  const out = keys.length === 0 ? ['lean: no fields'] : [];
+  for (const k of keys) {
+    const want = k === 'reason_codes' ? (whole.reasons ?? []).map((r) => r.code) : (k in whole ? whole[k] : null);
+    try {
+      assert.deepStrictEqual(lean[k], want);
+    } catch {
+      out.push(`lean /${k}: ${JSON.stringify(lean[k])}, whole decision: ${JSON.stringify(want)}`);
+    }
+  }
+  return out;
+}
+
+const LEAN = Object.freeze({ lean: true });
+
 /** Register one test per shared case; `Engine` is the host's engine class. */
 export function replayAll(host, Engine) {
   const engines = new Map();
@@ -85,6 +107,20 @@ export function replayAll(host, Engine) {
           } catch (e) {
             error = errorShape(e);
           }
+        }
+        if (!built.error) {
+          // The same request in the lean form: the whole decision's fields, or the same error.
+          const input = typeof c.input === 'string' ? JSON.stringify(c.input) : c.input;
+          const arg = 'input_text' in c ? c.input_text : input;
+          const method = OBJECT_KINDS.has(suite.kind) ? camel(suite.kind) : null;
+          let lean, leanError;
+          try {
+            lean = method ? built.engine[method](arg, LEAN) : built.engine.evaluate(suite.kind, arg, LEAN);
+          } catch (e) {
+            leanError = errorShape(e);
+          }
+          assert.deepEqual(leanError, error, 'lean: the same error as the whole call');
+          if (!error) assert.deepEqual(leanMismatches(result, lean), []);
         }
         if ('expect' in c) {
           assert.equal(error, undefined, `unexpected error ${JSON.stringify(error)}`);

@@ -29,18 +29,6 @@ pub struct Encoder {
     lean: bool,
 }
 
-/// A main field's value in a decision (`reason_codes`: the codes of its reasons).
-fn field(decision: &Value, column: &str) -> Option<Value> {
-    if column == "reason_codes" {
-        decision
-            .get("reasons")
-            .and_then(Value::as_array)
-            .map(|r| Value::Array(r.iter().filter_map(|x| x.get("code").cloned()).collect()))
-    } else {
-        decision.get(column).cloned()
-    }
-}
-
 impl Encoder {
     pub fn new(format: Format, kind: &str, lean: bool) -> Encoder {
         Encoder {
@@ -77,15 +65,16 @@ impl Encoder {
                     out.extend_from_slice(b",\"error\":");
                     serde_json::to_writer(&mut *out, e)?;
                 }
-                if let Some(d) = item.decision.as_ref().map(kefu_core::Decision::to_json) {
+                if let Some(d) = item
+                    .decision
+                    .as_ref()
+                    .map(kefu_core::Decision::to_lean_json)
+                {
                     for column in self.columns {
                         out.push(b',');
                         serde_json::to_writer(&mut *out, column)?;
                         out.push(b':');
-                        serde_json::to_writer(
-                            &mut *out,
-                            &field(&d, column).unwrap_or(Value::Null),
-                        )?;
+                        serde_json::to_writer(&mut *out, d.get(*column).unwrap_or(&Value::Null))?;
                     }
                 }
                 out.extend_from_slice(b"}\n");
@@ -95,7 +84,8 @@ impl Encoder {
                 out.push(b'\n');
             }
             Format::Csv => {
-                let decision = item.decision.as_ref().map(kefu_core::Decision::to_json);
+                let decision = item.decision.as_ref();
+                let lean = decision.map(kefu_core::Decision::to_lean_json);
                 let error = item.error.as_ref();
                 let mut record = vec![
                     item.index.to_string(),
@@ -107,11 +97,14 @@ impl Encoder {
                     error.map(|e| e.message.clone()).unwrap_or_default(),
                 ];
                 for column in self.columns {
-                    let value = decision.as_ref().and_then(|d| field(d, column));
-                    record.push(cell(value.as_ref()));
+                    record.push(cell(lean.as_ref().and_then(|d| d.get(*column))));
                 }
                 if !self.lean {
-                    record.push(decision.map(|d| d.to_string()).unwrap_or_default());
+                    record.push(
+                        decision
+                            .map(|d| d.to_json().to_string())
+                            .unwrap_or_default(),
+                    );
                 }
                 let mut csv = csv::Writer::from_writer(out);
                 csv.write_record(&record)?;

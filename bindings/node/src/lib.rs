@@ -3,6 +3,7 @@
 //! default and check is in core.
 
 use kefu_core::decode::host;
+use kefu_core::lean::Options;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -126,6 +127,34 @@ fn request(env: &Env, v: Unknown<'_>) -> std::result::Result<Request, CoreError>
     from_js(env, v, "").map(Request::Value)
 }
 
+/// Call options (`{ lean }`) as core reads them; nothing, `undefined` or `null` for the defaults.
+fn options(v: Option<Unknown<'_>>) -> std::result::Result<Options, CoreError> {
+    match v {
+        Some(v) if !matches!(v.get_type(), Ok(ValueType::Undefined)) => {
+            Options::from_value(&to_value(&v, &mut String::from("/options"), 0)?)
+        }
+        _ => Ok(Options::default()),
+    }
+}
+
+/// Batch results as JS values: whole, or each decision in its lean form.
+fn items_to_js<'env>(
+    env: &'env Env,
+    items: &[kefu_core::BatchItem],
+    lean: bool,
+) -> Result<Unknown<'env>> {
+    if lean {
+        env.to_js_value(
+            &items
+                .iter()
+                .map(kefu_core::BatchItem::lean)
+                .collect::<Vec<_>>(),
+        )
+    } else {
+        env.to_js_value(&items)
+    }
+}
+
 /// How many threads a batch may use: every core this process may use.
 fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
@@ -185,19 +214,23 @@ pub struct BatchTask {
     engine: std::sync::Arc<CoreEngine>,
     kind: String,
     requests: Batch,
+    options: std::result::Result<Options, CoreError>,
 }
 
 impl<'task> napi::ScopedTask<'task> for BatchTask {
-    type Output = std::result::Result<Vec<kefu_core::BatchItem>, CoreError>;
+    type Output = std::result::Result<(Vec<kefu_core::BatchItem>, Options), CoreError>;
     type JsValue = Unknown<'task>;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        Ok(guarded(|| self.requests.decide(&self.engine, &self.kind)))
+        Ok(guarded(|| {
+            let options = self.options.clone()?;
+            Ok((self.requests.decide(&self.engine, &self.kind)?, options))
+        }))
     }
 
     fn resolve(&mut self, env: &'task Env, output: Self::Output) -> Result<Unknown<'task>> {
         match output {
-            Ok(items) => env.to_js_value(&items),
+            Ok((items, options)) => items_to_js(env, &items, options.lean),
             Err(e) => Err(to_js_error(env, e)),
         }
     }
@@ -218,13 +251,28 @@ pub struct Engine {
 impl Engine {
     /// A string is JSON text; anything else is walked into JSON (as in every host, so a bad
     /// field is reported alike everywhere), then decided.
-    fn run<'env>(&self, env: &'env Env, kind: &str, req: Unknown<'_>) -> Result<Unknown<'env>> {
-        let decision = guarded(|| match request(env, req)? {
-            Request::Text(text) => self.inner.decide_json(kind, &text),
-            Request::Value(v) => self.inner.decide(kind, &v),
+    fn run<'env>(
+        &self,
+        env: &'env Env,
+        kind: &str,
+        req: Unknown<'_>,
+        opts: Option<Unknown<'_>>,
+    ) -> Result<Unknown<'env>> {
+        let decided = guarded(|| {
+            let options = options(opts)?;
+            let decision = match request(env, req)? {
+                Request::Text(text) => self.inner.decide_json(kind, &text),
+                Request::Value(v) => self.inner.decide(kind, &v),
+            }?;
+            Ok((decision, options))
         });
-        let decision = decision.map_err(|e| to_js_error(env, e))?;
-        env.to_js_value(&decision)
+        let (decision, options) = decided.map_err(|e| to_js_error(env, e))?;
+        if options.lean {
+            env.to_js_value(&decision.lean())
+        } else {
+            // The whole decision straight into JS values, without a JSON value between.
+            env.to_js_value(&decision)
+        }
     }
 
     /// Convert host arguments, then call `f` with them; errors become JS errors.
@@ -270,70 +318,106 @@ impl Engine {
     }
 
     /// May this item go back (rule book §3).
-    #[napi(ts_args_type = "request: object | string", ts_return_type = "any")]
+    #[napi(
+        ts_args_type = "request: object | string, options?: { lean?: boolean }",
+        ts_return_type = "any"
+    )]
     pub fn check_return<'env>(
         &self,
         env: &'env Env,
         request: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'env>> {
-        self.run(env, "check_return", request)
+        self.run(env, "check_return", request, options)
     }
 
     /// The flag an order should carry now (rule book §1).
-    #[napi(ts_args_type = "order: object | string", ts_return_type = "any")]
-    pub fn order_flag<'env>(&self, env: &'env Env, order: Unknown<'_>) -> Result<Unknown<'env>> {
-        self.run(env, "order_flag", order)
+    #[napi(
+        ts_args_type = "order: object | string, options?: { lean?: boolean }",
+        ts_return_type = "any"
+    )]
+    pub fn order_flag<'env>(
+        &self,
+        env: &'env Env,
+        order: Unknown<'_>,
+        options: Option<Unknown<'_>>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, "order_flag", order, options)
     }
 
     /// What to do with a request on an order (rule book §2).
-    #[napi(ts_args_type = "request: object | string", ts_return_type = "any")]
+    #[napi(
+        ts_args_type = "request: object | string, options?: { lean?: boolean }",
+        ts_return_type = "any"
+    )]
     pub fn order_action<'env>(
         &self,
         env: &'env Env,
         request: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'env>> {
-        self.run(env, "order_action", request)
+        self.run(env, "order_action", request, options)
     }
 
     /// Severity, type, causes, cues, owner and reply deadline of a complaint (rule book §4).
-    #[napi(ts_args_type = "complaint: object | string", ts_return_type = "any")]
+    #[napi(
+        ts_args_type = "complaint: object | string, options?: { lean?: boolean }",
+        ts_return_type = "any"
+    )]
     pub fn classify_complaint<'env>(
         &self,
         env: &'env Env,
         complaint: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'env>> {
-        self.run(env, "classify_complaint", complaint)
+        self.run(env, "classify_complaint", complaint, options)
     }
 
     /// Where a refund case stands and its next deadline (rule book §3).
-    #[napi(ts_args_type = "refundCase: object | string", ts_return_type = "any")]
+    #[napi(
+        ts_args_type = "refundCase: object | string, options?: { lean?: boolean }",
+        ts_return_type = "any"
+    )]
     pub fn refund_timeline<'env>(
         &self,
         env: &'env Env,
         refund_case: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'env>> {
-        self.run(env, "refund_timeline", refund_case)
+        self.run(env, "refund_timeline", refund_case, options)
     }
 
     /// The due time of a service standard and its state at `now` (rule book §5).
-    #[napi(ts_args_type = "request: object | string", ts_return_type = "any")]
-    pub fn sla<'env>(&self, env: &'env Env, request: Unknown<'_>) -> Result<Unknown<'env>> {
-        self.run(env, "sla", request)
+    #[napi(
+        ts_args_type = "request: object | string, options?: { lean?: boolean }",
+        ts_return_type = "any"
+    )]
+    pub fn sla<'env>(
+        &self,
+        env: &'env Env,
+        request: Unknown<'_>,
+        options: Option<Unknown<'_>>,
+    ) -> Result<Unknown<'env>> {
+        self.run(env, "sla", request, options)
     }
 
     /// Ship-by date and expected delivery (rule book §5).
-    #[napi(ts_args_type = "order: object | string", ts_return_type = "any")]
+    #[napi(
+        ts_args_type = "order: object | string, options?: { lean?: boolean }",
+        ts_return_type = "any"
+    )]
     pub fn dispatch_estimate<'env>(
         &self,
         env: &'env Env,
         order: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'env>> {
-        self.run(env, "dispatch_estimate", order)
+        self.run(env, "dispatch_estimate", order, options)
     }
 
     /// Any decision by kind name.
     #[napi(
-        ts_args_type = "kind: string, request: object | string",
+        ts_args_type = "kind: string, request: object | string, options?: { lean?: boolean }",
         ts_return_type = "any"
     )]
     pub fn evaluate<'env>(
@@ -341,13 +425,14 @@ impl Engine {
         env: &'env Env,
         kind: String,
         request: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'env>> {
-        self.run(env, &kind, request)
+        self.run(env, &kind, request, options)
     }
 
     /// One result per input, in order.
     #[napi(
-        ts_args_type = "kind: string, requests: Array<object>",
+        ts_args_type = "kind: string, requests: Array<object>, options?: { lean?: boolean }",
         ts_return_type = "Array<any>"
     )]
     pub fn evaluate_batch<'env>(
@@ -355,24 +440,33 @@ impl Engine {
         env: &'env Env,
         kind: String,
         requests: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'env>> {
-        let items = guarded(|| Batch::read(requests).decide(&self.inner, &kind))
-            .map_err(|e| to_js_error(env, e))?;
-        env.to_js_value(&items)
+        let (items, options) = guarded(|| {
+            let options = self::options(options)?;
+            Ok((Batch::read(requests).decide(&self.inner, &kind)?, options))
+        })
+        .map_err(|e| to_js_error(env, e))?;
+        items_to_js(env, &items, options.lean)
     }
 
     /// [`evaluate_batch`](Self::evaluate_batch) off the main thread: the requests are read
     /// now, decided on libuv's thread pool (on every core), and the Promise resolves to the
     /// results, or rejects with kefu's error (`code`, `path`).
-    #[napi(ts_return_type = "Promise<BatchItem[]>")]
+    #[napi(
+        ts_args_type = "kind: string, requests: Array<object>, options?: { lean?: boolean }",
+        ts_return_type = "Promise<BatchItem[]>"
+    )]
     pub fn evaluate_batch_async(
         &self,
         kind: String,
         requests: Unknown<'_>,
+        options: Option<Unknown<'_>>,
     ) -> AsyncTask<BatchTask> {
         AsyncTask::new(BatchTask {
             engine: std::sync::Arc::clone(&self.inner),
             kind,
+            options: guarded(|| self::options(options)),
             requests: Batch::read(requests),
         })
     }

@@ -226,13 +226,22 @@ struct Engine {
 }
 
 impl Engine {
-    fn run(&self, py: Python<'_>, kind: &str, req: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    /// Decide `req`; the whole decision, or its lean form (`kefu_core::lean`) when `lean`.
+    fn run(
+        &self,
+        py: Python<'_>,
+        kind: &str,
+        req: &Bound<'_, PyAny>,
+        lean: bool,
+    ) -> PyResult<Py<PyAny>> {
         let out = guarded(|| match request(req)? {
-            Request::Value(v) => self.inner.evaluate(kind, &v),
-            Request::Text(t) => self.inner.evaluate_json(kind, &t),
+            Request::Value(v) => self.inner.decide(kind, &v),
+            Request::Text(t) => self.inner.decide_json(kind, &t),
         });
-        out.map_err(|e| to_py_err(py, e))
-            .and_then(|v| to_py(py, &v))
+        out.map_err(|e| to_py_err(py, e)).and_then(|d| {
+            let v = if lean { d.to_lean_json() } else { d.to_json() };
+            to_py(py, &v)
+        })
     }
 
     /// Convert host arguments, then call `f` with them; errors become Python exceptions.
@@ -275,56 +284,93 @@ impl Engine {
             .map_err(|e| to_py_err(py, e))
     }
 
-    fn check_return(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        self.run(py, "check_return", request)
+    #[pyo3(signature = (request, *, lean=false))]
+    fn check_return(
+        &self,
+        py: Python<'_>,
+        request: &Bound<'_, PyAny>,
+        lean: bool,
+    ) -> PyResult<Py<PyAny>> {
+        self.run(py, "check_return", request, lean)
     }
 
-    fn order_flag(&self, py: Python<'_>, order: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        self.run(py, "order_flag", order)
+    #[pyo3(signature = (order, *, lean=false))]
+    fn order_flag(
+        &self,
+        py: Python<'_>,
+        order: &Bound<'_, PyAny>,
+        lean: bool,
+    ) -> PyResult<Py<PyAny>> {
+        self.run(py, "order_flag", order, lean)
     }
 
-    fn order_action(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        self.run(py, "order_action", request)
+    #[pyo3(signature = (request, *, lean=false))]
+    fn order_action(
+        &self,
+        py: Python<'_>,
+        request: &Bound<'_, PyAny>,
+        lean: bool,
+    ) -> PyResult<Py<PyAny>> {
+        self.run(py, "order_action", request, lean)
     }
 
+    #[pyo3(signature = (complaint, *, lean=false))]
     fn classify_complaint(
         &self,
         py: Python<'_>,
         complaint: &Bound<'_, PyAny>,
+        lean: bool,
     ) -> PyResult<Py<PyAny>> {
-        self.run(py, "classify_complaint", complaint)
+        self.run(py, "classify_complaint", complaint, lean)
     }
 
-    fn refund_timeline(&self, py: Python<'_>, case: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        self.run(py, "refund_timeline", case)
+    #[pyo3(signature = (case, *, lean=false))]
+    fn refund_timeline(
+        &self,
+        py: Python<'_>,
+        case: &Bound<'_, PyAny>,
+        lean: bool,
+    ) -> PyResult<Py<PyAny>> {
+        self.run(py, "refund_timeline", case, lean)
     }
 
-    fn sla(&self, py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        self.run(py, "sla", request)
+    #[pyo3(signature = (request, *, lean=false))]
+    fn sla(&self, py: Python<'_>, request: &Bound<'_, PyAny>, lean: bool) -> PyResult<Py<PyAny>> {
+        self.run(py, "sla", request, lean)
     }
 
-    fn dispatch_estimate(&self, py: Python<'_>, order: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        self.run(py, "dispatch_estimate", order)
+    #[pyo3(signature = (order, *, lean=false))]
+    fn dispatch_estimate(
+        &self,
+        py: Python<'_>,
+        order: &Bound<'_, PyAny>,
+        lean: bool,
+    ) -> PyResult<Py<PyAny>> {
+        self.run(py, "dispatch_estimate", order, lean)
     }
 
+    #[pyo3(signature = (kind, request, *, lean=false))]
     fn evaluate(
         &self,
         py: Python<'_>,
         kind: &str,
         request: &Bound<'_, PyAny>,
+        lean: bool,
     ) -> PyResult<Py<PyAny>> {
-        self.run(py, kind, request)
+        self.run(py, kind, request, lean)
     }
 
     /// One result per request, in order. The GIL is released while kefu decides, on
     /// `threads` threads (default: every core this process may use).
-    #[pyo3(signature = (kind, requests, threads=None))]
+    /// With `lean`, each decision is in its lean form.
+    #[pyo3(signature = (kind, requests, threads=None, *, lean=false))]
     fn evaluate_batch(
         &self,
         py: Python<'_>,
         kind: &str,
         requests: &Bound<'_, PyAny>,
         threads: Option<usize>,
+        lean: bool,
     ) -> PyResult<Py<PyAny>> {
         let threads = threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
@@ -357,7 +403,12 @@ impl Engine {
         // Row by row: one small JSON value at a time, not one for the whole batch.
         let list = PyList::empty(py);
         for item in &items {
-            list.append(to_py(py, &item.to_json())?)?;
+            let v = if lean {
+                item.to_lean_json()
+            } else {
+                item.to_json()
+            };
+            list.append(to_py(py, &v)?)?;
         }
         Ok(list.into_any().unbind())
     }

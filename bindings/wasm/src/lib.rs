@@ -2,6 +2,7 @@
 //! errors into JS `Error`s with `.code` and `.path`. Every rule, default and check is in core.
 
 use kefu_core::decode::host;
+use kefu_core::lean::Options;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -123,6 +124,14 @@ fn finish<T: Serialize>(out: Result<T, CoreError>) -> Result<JsValue, JsValue> {
     out.map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
 }
 
+/// Call options (`{ lean }`) as core reads them; `undefined` or `null` for the defaults.
+fn read_options(options: JsValue) -> Result<Options, CoreError> {
+    if options.is_undefined() {
+        return Ok(Options::default());
+    }
+    Options::from_value(&from_js(options, "/options")?)
+}
+
 /// A compiled policy; cheap to call many times.
 #[wasm_bindgen]
 pub struct Engine {
@@ -132,12 +141,19 @@ pub struct Engine {
 impl Engine {
     /// A string is JSON text; anything else goes through [`from_js`] (not serde-wasm-bindgen's
     /// deserializer, which reads a JS array as map entries, recursively, without a limit).
-    fn run(&self, kind: &str, req: JsValue) -> Result<JsValue, JsValue> {
-        guarded(|| match req.as_string() {
-            Some(text) => self.inner.decide_json(kind, &text),
-            None => self.inner.decide(kind, &from_js(req, "")?),
+    fn run(&self, kind: &str, req: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        guarded(|| {
+            let options = read_options(options)?;
+            let decision = match req.as_string() {
+                Some(text) => self.inner.decide_json(kind, &text),
+                None => self.inner.decide(kind, &from_js(req, "")?),
+            }?;
+            Ok(if options.lean {
+                to_js(&decision.lean())
+            } else {
+                to_js(&decision)
+            })
         })
-        .map(|d| to_js(&d))
         .map_err(|e| to_js_error(&e))
     }
 
@@ -178,67 +194,91 @@ impl Engine {
 
     /// May this item go back (rule book §3).
     #[wasm_bindgen(js_name = checkReturn)]
-    pub fn check_return(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        self.run("check_return", request)
+    pub fn check_return(&self, request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        self.run("check_return", request, options)
     }
 
     /// The flag an order should carry now (rule book §1).
     #[wasm_bindgen(js_name = orderFlag)]
-    pub fn order_flag(&self, order: JsValue) -> Result<JsValue, JsValue> {
-        self.run("order_flag", order)
+    pub fn order_flag(&self, order: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        self.run("order_flag", order, options)
     }
 
     /// What to do with a request on an order (rule book §2).
     #[wasm_bindgen(js_name = orderAction)]
-    pub fn order_action(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        self.run("order_action", request)
+    pub fn order_action(&self, request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        self.run("order_action", request, options)
     }
 
     /// Severity, type, causes, cues, owner and reply deadline of a complaint (rule book §4).
     #[wasm_bindgen(js_name = classifyComplaint)]
-    pub fn classify_complaint(&self, complaint: JsValue) -> Result<JsValue, JsValue> {
-        self.run("classify_complaint", complaint)
+    pub fn classify_complaint(
+        &self,
+        complaint: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.run("classify_complaint", complaint, options)
     }
 
     /// Where a refund case stands and its next deadline (rule book §3).
     #[wasm_bindgen(js_name = refundTimeline)]
-    pub fn refund_timeline(&self, case: JsValue) -> Result<JsValue, JsValue> {
-        self.run("refund_timeline", case)
+    pub fn refund_timeline(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        self.run("refund_timeline", case, options)
     }
 
     /// The due time of a service standard and its state at `now` (rule book §5).
-    pub fn sla(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        self.run("sla", request)
+    pub fn sla(&self, request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        self.run("sla", request, options)
     }
 
     /// Ship-by date and expected delivery (rule book §5).
     #[wasm_bindgen(js_name = dispatchEstimate)]
-    pub fn dispatch_estimate(&self, order: JsValue) -> Result<JsValue, JsValue> {
-        self.run("dispatch_estimate", order)
+    pub fn dispatch_estimate(&self, order: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        self.run("dispatch_estimate", order, options)
     }
 
     /// Any decision by kind name.
-    pub fn evaluate(&self, kind: &str, request: JsValue) -> Result<JsValue, JsValue> {
-        self.run(kind, request)
+    pub fn evaluate(
+        &self,
+        kind: &str,
+        request: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.run(kind, request, options)
     }
 
     /// One result per input, in order.
     #[wasm_bindgen(js_name = evaluateBatch)]
-    pub fn evaluate_batch(&self, kind: &str, requests: JsValue) -> Result<JsValue, JsValue> {
+    pub fn evaluate_batch(
+        &self,
+        kind: &str,
+        requests: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         guarded(|| {
-            if !js_sys::Array::is_array(&requests) {
-                return self
-                    .inner
-                    .evaluate_batch_value(kind, &from_js(requests, "")?, 1);
-            }
-            // Row by row, so a row that is not JSON-shaped is that row's error, in its place.
-            let rows: Vec<_> = js_sys::Array::from(&requests)
-                .iter()
-                .map(|row| to_value(&row, &mut String::new(), 1))
-                .collect();
-            self.inner.evaluate_batch_rows(kind, &rows, 1)
+            let options = read_options(options)?;
+            let items = if js_sys::Array::is_array(&requests) {
+                // Row by row, so a row that is not JSON-shaped is that row's error, in its place.
+                let rows: Vec<_> = js_sys::Array::from(&requests)
+                    .iter()
+                    .map(|row| to_value(&row, &mut String::new(), 1))
+                    .collect();
+                self.inner.evaluate_batch_rows(kind, &rows, 1)?
+            } else {
+                self.inner
+                    .evaluate_batch_value(kind, &from_js(requests, "")?, 1)?
+            };
+            Ok(if options.lean {
+                to_js(
+                    &items
+                        .iter()
+                        .map(kefu_core::BatchItem::lean)
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                to_js(&items)
+            })
         })
-        .map(|items| to_js(&items))
         .map_err(|e| to_js_error(&e))
     }
 
