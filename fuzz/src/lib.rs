@@ -144,7 +144,9 @@ pub fn check_error(what: &str, e: &Error) {
 }
 
 /// An INVALID_INPUT error on a JSON request names a field whose parent is in the request (a
-/// missing field's object, or the bad value's container).
+/// missing field's object, or the bad value's container); an unknown field's path names the
+/// unknown key itself, which is in the request (a key holding a backtick, or longer than a
+/// message, once got a path with a piece of the key appended again).
 fn check_path_in(what: &str, request: &Value, r: &Result<Decision, Error>) {
     let Err(e) = r else { return };
     if e.code != ErrorCode::InvalidInput {
@@ -160,6 +162,12 @@ fn check_path_in(what: &str, request: &Value, r: &Result<Decision, Error>) {
         request.pointer(parent).is_some(),
         "{what}: error path {path:?} has no parent in the request {request}: {e:?}"
     );
+    if e.message.starts_with("unknown field `") {
+        assert!(
+            request.pointer(path).is_some(),
+            "{what}: an unknown field's path {path:?} is not in the request {request}: {e:?}"
+        );
+    }
 }
 
 /// serde_json's text deserializer adds " at line L column C" to its messages; kefu bounds a

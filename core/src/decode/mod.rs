@@ -23,11 +23,10 @@ pub(crate) fn pointer(segments: &[String]) -> String {
     segments.iter().map(|s| format!("/{}", escape(s))).collect()
 }
 
-/// serde's messages speak of Rust types; say what the caller should send instead.
-pub(crate) fn clean_message(raw: &str) -> String {
-    // A host's deserializer may prefix its own status ("InvalidArg, missing field …" from
-    // napi); the code and path already say what kind of error it is.
-    let raw = match raw.split_once(", ") {
+/// A host's deserializer may prefix its own status to serde's message ("InvalidArg, missing
+/// field …" from napi's); the code and path already say what kind of error it is.
+fn strip_status(raw: &str) -> &str {
+    match raw.split_once(", ") {
         Some((status, rest))
             if !status.is_empty()
                 && status.bytes().all(|b| b.is_ascii_alphabetic())
@@ -36,16 +35,109 @@ pub(crate) fn clean_message(raw: &str) -> String {
             rest
         }
         _ => raw,
-    };
-    let mut m = crate::error::bounded(raw.to_owned());
-    for (from, to) in [
-        ("struct ", "an object "),
-        ("a sequence", "a list"),
-        ("a map", "an object"),
-    ] {
-        m = m.replace(from, to);
     }
-    m
+}
+
+/// serde's messages speak of Rust types; say what the caller should send instead. Only
+/// serde's own words are rewritten, never the caller's text it quotes back (an unknown key or
+/// variant between backticks, a string value between double quotes): an unknown key `a map`
+/// stays `a map`. The message is bounded after the rewrite, which may lengthen it.
+pub(crate) fn clean_message(raw: &str) -> String {
+    let raw = strip_status(raw);
+    let mut m = String::with_capacity(raw.len());
+    match quoted_name(raw) {
+        Some((_, name)) => {
+            // The name starts after the message's first backtick: the words before it, the
+            // name as the caller wrote it, then serde's words again.
+            let start = raw.find('`').map_or(0, |i| i + 1);
+            let end = start + name.len();
+            m.push_str(raw.get(..start).unwrap_or_default());
+            m.push_str(name);
+            rewrite_serde_words(raw.get(end..).unwrap_or_default(), &mut m);
+        }
+        None => rewrite_serde_words(raw, &mut m),
+    }
+    crate::error::bounded(m)
+}
+
+/// Append `text` to `out`, rewriting serde's Rust-type words outside double-quoted strings.
+/// serde quotes a caller's string with `{:?}`, so a quote inside it is always escaped (`\"`).
+fn rewrite_serde_words(text: &str, out: &mut String) {
+    let rewrite = |plain: &str, out: &mut String| {
+        let mut p = plain.to_owned();
+        for (from, to) in [
+            ("struct ", "an object "),
+            ("a sequence", "a list"),
+            ("a map", "an object"),
+        ] {
+            p = p.replace(from, to);
+        }
+        out.push_str(&p);
+    };
+    let mut rest = text;
+    while let Some(open) = rest.find('"') {
+        let (plain, quoted) = rest.split_at(open);
+        rewrite(plain, out);
+        // The closing quote: the first `"` after the opening one not escaped by a backslash.
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in quoted.char_indices().skip(1) {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    close = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else {
+            // Not a quoted string after all: leave the rest as it is.
+            out.push_str(quoted);
+            return;
+        };
+        let (string, after) = quoted.split_at(close + 1);
+        out.push_str(string);
+        rest = after;
+    }
+    rewrite(rest, out);
+}
+
+/// What a serde message names between its first backticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// "unknown field `k`, …": the caller's key.
+    UnknownField,
+    /// "missing field `k`": one of kefu's own field names.
+    MissingField,
+    /// "unknown variant `v`, …": the caller's text.
+    UnknownVariant,
+}
+
+/// The name a serde message starts with, whole: "unknown field `KEY`, expected …" (or "…`,
+/// there are no fields"), "unknown variant `V`, …", "missing field `k`". Read from serde's
+/// uncut text (a message is cut to 300 characters, a key need not be), and the caller's name
+/// may itself hold backticks and serde's wording, so it ends at the *last* "`, expected " or
+/// "`, there are no …" (what follows is kefu's own names and a text decoder's " at line L
+/// column C"). Only at the start of the message: elsewhere those words are the caller's own
+/// text quoted back ("invalid type: string \"…missing field `x\"…"), which once put the
+/// caller's text into the path.
+fn quoted_name(message: &str) -> Option<(Named, &str)> {
+    for (named, prefix, none) in [
+        (Named::UnknownField, "unknown field `", "`, there are no fields"),
+        (Named::UnknownVariant, "unknown variant `", "`, there are no variants"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let end = [rest.rfind("`, expected "), rest.rfind(none)]
+                .into_iter()
+                .flatten()
+                .max()?;
+            return Some((named, rest.get(..end)?));
+        }
+    }
+    let rest = message.strip_prefix("missing field `")?;
+    Some((Named::MissingField, rest.get(..rest.rfind('`')?)?))
 }
 
 /// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.
@@ -79,16 +171,20 @@ pub fn from_deserializer<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
     })
 }
 
-/// An `INVALID_INPUT` error at the path where decoding stopped. For an unknown or missing key
-/// serde stops at the object holding it; the key is added to the path.
+/// An `INVALID_INPUT` error at the path where decoding stopped. For a missing key serde stops
+/// at the object that should hold it: the key is added to the path. For an unknown key both
+/// decoders already stand on it (kefu's tracking decoder enters a key before reading it,
+/// serde_path_to_error records it as it is read): the key is added only if the path does not
+/// already end with it, for a deserializer that would not say.
 fn invalid_at(mut segs: Vec<String>, raw: &str) -> Error {
-    let message = clean_message(raw);
-    if let Some(key) = named_field(&message) {
-        if segs.last().map(String::as_str) != Some(key) {
+    match quoted_name(strip_status(raw)) {
+        Some((Named::MissingField, key)) => segs.push(key.to_owned()),
+        Some((Named::UnknownField, key)) if segs.last().map(String::as_str) != Some(key) => {
             segs.push(key.to_owned());
         }
+        _ => {}
     }
-    Error::new(ErrorCode::InvalidInput, message, Some(pointer(&segs)))
+    Error::new(ErrorCode::InvalidInput, clean_message(raw), Some(pointer(&segs)))
 }
 
 /// "a list", "a string", … for messages.
@@ -101,17 +197,6 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
     }
-}
-
-/// The key serde names in "unknown field `k`…" or "missing field `k`". Only at the start of
-/// the message: elsewhere those words are the caller's own text quoted back ("invalid type:
-/// string \"…missing field `x\"…"), which once put the caller's text into the path.
-fn named_field(message: &str) -> Option<&str> {
-    message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.strip_prefix("missing field `"))?
-        .split('`')
-        .next()
 }
 
 /// Make types that derive serde with `#[serde(remote = "Self")]` accept only a JSON object.
@@ -251,5 +336,85 @@ pub mod host {
         path.push('/');
         path.push_str(&i.to_string());
         len
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn path(segs: &[&str], raw: &str) -> String {
+        let segs = segs.iter().map(|s| (*s).to_owned()).collect();
+        invalid_at(segs, raw).path.unwrap()
+    }
+
+    #[test]
+    fn an_unknown_key_is_read_whole_from_serdes_uncut_message() {
+        let long = "k".repeat(400);
+        for key in ["a`b", "`", "a`, expected `b", "x`, there are no fields", long.as_str()] {
+            for tail in [
+                ", expected `reason` or `category`",
+                ", expected one of `a`, `b`, `c`",
+                ", there are no fields",
+                ", expected `a` or `b` at line 1 column 9",
+            ] {
+                let raw = format!("unknown field `{key}`{tail}");
+                // Where both decoders stop: on the key itself.
+                assert_eq!(path(&["gifts", "0", key], &raw), format!("/gifts/0/{key}"));
+                // A deserializer that would not say where it stopped.
+                assert_eq!(path(&["gifts", "0"], &raw), format!("/gifts/0/{key}"));
+                // A host status before serde's words.
+                assert_eq!(path(&[key], &format!("InvalidArg, {raw}")), format!("/{key}"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_key_is_added_even_under_a_key_of_the_same_name() {
+        assert_eq!(path(&["order"], "missing field `order`"), "/order/order");
+        assert_eq!(path(&[], "missing field `reason` at line 1 column 2"), "/reason");
+        assert_eq!(path(&["a"], "InvalidArg, missing field `b`"), "/a/b");
+    }
+
+    #[test]
+    fn other_messages_add_nothing() {
+        let raw = "invalid type: string \"missing field `x\", expected a date";
+        assert_eq!(path(&["d"], raw), "/d");
+        assert_eq!(path(&["reason"], "unknown variant `a`b`, expected `x` or `y`"), "/reason");
+        assert_eq!(path(&["r"], "unknown field `unclosed"), "/r");
+    }
+
+    #[test]
+    fn serdes_words_are_rewritten_but_not_the_callers() {
+        assert_eq!(
+            clean_message("invalid type: map, expected a sequence"),
+            "invalid type: map, expected a list"
+        );
+        assert_eq!(
+            clean_message("invalid type: string \"a map \\\" a sequence\", expected struct Gift"),
+            "invalid type: string \"a map \\\" a sequence\", expected an object Gift"
+        );
+        assert_eq!(
+            clean_message("unknown field `a map`, expected `struct `"),
+            "unknown field `a map`, expected `an object `"
+        );
+        assert_eq!(
+            clean_message("unknown variant `a sequence`, expected `x`"),
+            "unknown variant `a sequence`, expected `x`"
+        );
+        assert_eq!(
+            clean_message("InvalidArg, missing field `x`"),
+            "missing field `x`"
+        );
+        // An unbalanced quote: the rest is left as it is.
+        assert_eq!(clean_message("a map \" a map"), "an object \" a map");
+    }
+
+    #[test]
+    fn a_message_is_bounded_after_the_rewrite() {
+        let m = clean_message(&"a map ".repeat(100));
+        assert_eq!(m.chars().count(), 301, "{m}");
+        assert!(m.ends_with('…'));
     }
 }
