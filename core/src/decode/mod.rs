@@ -125,8 +125,16 @@ enum Named {
 /// caller's text into the path.
 fn quoted_name(message: &str) -> Option<(Named, &str)> {
     for (named, prefix, none) in [
-        (Named::UnknownField, "unknown field `", "`, there are no fields"),
-        (Named::UnknownVariant, "unknown variant `", "`, there are no variants"),
+        (
+            Named::UnknownField,
+            "unknown field `",
+            "`, there are no fields",
+        ),
+        (
+            Named::UnknownVariant,
+            "unknown variant `",
+            "`, there are no variants",
+        ),
     ] {
         if let Some(rest) = message.strip_prefix(prefix) {
             let end = [rest.rfind("`, expected "), rest.rfind(none)]
@@ -184,7 +192,11 @@ fn invalid_at(mut segs: Vec<String>, raw: &str) -> Error {
         }
         _ => {}
     }
-    Error::new(ErrorCode::InvalidInput, clean_message(raw), Some(pointer(&segs)))
+    Error::new(
+        ErrorCode::InvalidInput,
+        clean_message(raw),
+        Some(pointer(&segs)),
+    )
 }
 
 /// "a list", "a string", … for messages.
@@ -352,7 +364,13 @@ mod tests {
     #[test]
     fn an_unknown_key_is_read_whole_from_serdes_uncut_message() {
         let long = "k".repeat(400);
-        for key in ["a`b", "`", "a`, expected `b", "x`, there are no fields", long.as_str()] {
+        for key in [
+            "a`b",
+            "`",
+            "a`, expected `b",
+            "x`, there are no fields",
+            long.as_str(),
+        ] {
             for tail in [
                 ", expected `reason` or `category`",
                 ", expected one of `a`, `b`, `c`",
@@ -365,7 +383,10 @@ mod tests {
                 // A deserializer that would not say where it stopped.
                 assert_eq!(path(&["gifts", "0"], &raw), format!("/gifts/0/{key}"));
                 // A host status before serde's words.
-                assert_eq!(path(&[key], &format!("InvalidArg, {raw}")), format!("/{key}"));
+                assert_eq!(
+                    path(&[key], &format!("InvalidArg, {raw}")),
+                    format!("/{key}")
+                );
             }
         }
     }
@@ -373,7 +394,10 @@ mod tests {
     #[test]
     fn a_missing_key_is_added_even_under_a_key_of_the_same_name() {
         assert_eq!(path(&["order"], "missing field `order`"), "/order/order");
-        assert_eq!(path(&[], "missing field `reason` at line 1 column 2"), "/reason");
+        assert_eq!(
+            path(&[], "missing field `reason` at line 1 column 2"),
+            "/reason"
+        );
         assert_eq!(path(&["a"], "InvalidArg, missing field `b`"), "/a/b");
     }
 
@@ -381,7 +405,10 @@ mod tests {
     fn other_messages_add_nothing() {
         let raw = "invalid type: string \"missing field `x\", expected a date";
         assert_eq!(path(&["d"], raw), "/d");
-        assert_eq!(path(&["reason"], "unknown variant `a`b`, expected `x` or `y`"), "/reason");
+        assert_eq!(
+            path(&["reason"], "unknown variant `a`b`, expected `x` or `y`"),
+            "/reason"
+        );
         assert_eq!(path(&["r"], "unknown field `unclosed"), "/r");
     }
 
