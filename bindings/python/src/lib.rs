@@ -78,6 +78,10 @@ fn bad(path: &str, message: String) -> CoreError {
 
 /// A Python value as JSON: dict (str keys), list/tuple, str, int, float (finite), bool, None.
 fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<Value, CoreError> {
+    // Strings first: most values of a request are strings (this runs for every value).
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(text(s)));
+    }
     let container = obj.cast::<PyDict>().is_ok()
         || obj.cast::<PyList>().is_ok()
         || obj.cast::<PyTuple>().is_ok();
@@ -89,9 +93,6 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Result<V
     }
     if let Ok(b) = obj.cast::<PyBool>() {
         return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(text(s)));
     }
     if obj.cast::<PyInt>().is_ok() {
         if let Ok(v) = obj.extract::<i64>() {

@@ -338,7 +338,13 @@ pub mod host {
     pub fn enter_key(path: &mut String, key: &str) -> usize {
         let len = path.len();
         path.push('/');
-        path.push_str(&super::escape(key));
+        // Most keys need no escaping: push them as they are, without building a new string
+        // (this runs for every key of every request a host walks).
+        if key.contains(['~', '/']) {
+            path.push_str(&super::escape(key));
+        } else {
+            path.push_str(key);
+        }
         len
     }
 
@@ -346,7 +352,8 @@ pub mod host {
     pub fn enter_index(path: &mut String, i: usize) -> usize {
         let len = path.len();
         path.push('/');
-        path.push_str(&i.to_string());
+        // Written into the path directly, without a string per index.
+        let _ = std::fmt::Write::write_fmt(path, format_args!("{i}"));
         len
     }
 }

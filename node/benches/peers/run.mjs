@@ -53,6 +53,7 @@ jre.on('success', () => jre.stop()); // first hit: lower priorities are not eval
 const jreFacts = requests.map((r, i) => ({ ...r, ...facts[i] }));
 const jreAnswer = ({ events }) => events[0].params;
 
+const LEAN = { lean: true }; // kefu's lean form: the main fields and reason codes only
 const pick = (d) => ({ verdict: d.verdict, remedies: d.remedies });
 const batchPick = (items) => items.map((it) => (it.ok ? pick(it.decision) : { error: it.error }));
 
@@ -60,6 +61,10 @@ const batchPick = (items) => items.map((it) => (it.ok ? pick(it.decision) : { er
 const expected = requests.map((r) => pick(kefuNapi.checkReturn(r)));
 const answers = {
   'kefu wasm': requests.map((r) => pick(kefuWasm.checkReturn(r))),
+  'kefu napi lean': requests.map((r) => pick(kefuNapi.checkReturn(r, LEAN))),
+  'kefu wasm lean': requests.map((r) => pick(kefuWasm.checkReturn(r, LEAN))),
+  'kefu napi batch lean': batchPick(kefuNapi.evaluateBatch('check_return', requests, LEAN)),
+  'kefu wasm batch lean': batchPick(kefuWasm.evaluateBatch('check_return', requests, LEAN)),
   'kefu napi batch': batchPick(kefuNapi.evaluateBatch('check_return', requests)),
   'kefu wasm batch': batchPick(kefuWasm.evaluateBatch('check_return', requests)),
   'plain JS': requests.map(plainCheckReturn),
@@ -101,12 +106,16 @@ const passes = {
   // per call
   'kefu napi|call': () => { for (const r of requests) kefuNapi.checkReturn(r); },
   'kefu wasm|call': () => { for (const r of requests) kefuWasm.checkReturn(r); },
+  'kefu napi|call, lean': () => { for (const r of requests) kefuNapi.checkReturn(r, LEAN); },
+  'kefu wasm|call, lean': () => { for (const r of requests) kefuWasm.checkReturn(r, LEAN); },
   'ZEN|call': async () => { for (const r of requests) await zenDecision.evaluate(r); },
   'json-rules-engine|call': async () => { for (const f of jreFacts) await jre.run(f); },
   'plain JS|call': () => { for (const r of requests) plainCheckReturn(r); },
   // whole batch
   'kefu napi|batch': () => kefuNapi.evaluateBatch('check_return', requests),
   'kefu wasm|batch': () => kefuWasm.evaluateBatch('check_return', requests),
+  'kefu napi|batch, lean': () => kefuNapi.evaluateBatch('check_return', requests, LEAN),
+  'kefu wasm|batch, lean': () => kefuWasm.evaluateBatch('check_return', requests, LEAN),
   'ZEN|batch': () => Promise.all(requests.map((r) => zenDecision.evaluate(r))),
 };
 const names = Object.keys(passes);
@@ -139,4 +148,4 @@ const result = {
 };
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(result, null, 1));
-for (const r of rows) console.log(`node ${r.engine.padEnd(18)} ${r.mode.padEnd(5)} ${r.us.toFixed(2).padStart(9)} µs/decision`);
+for (const r of rows) console.log(`node ${r.engine.padEnd(18)} ${r.mode.padEnd(12)} ${r.us.toFixed(2).padStart(9)} µs/decision`);

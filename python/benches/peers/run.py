@@ -72,7 +72,9 @@ def main() -> None:
     expected = [pick(engine.check_return(r)) for r in requests]
     frame = kefu.evaluate_frame("check_return", table, engine=engine).to_pylist()
     answers = {
+        "kefu lean": [pick(engine.check_return(r, lean=True)) for r in requests],
         "kefu batch": [pick(x["decision"]) if x["ok"] else x for x in engine.evaluate_batch("check_return", requests)],
+        "kefu batch lean": [pick(x["decision"]) if x["ok"] else x for x in engine.evaluate_batch("check_return", requests, lean=True)],
         "kefu frame": [{"verdict": x["verdict"], "remedies": x["remedies"].split("|") if x["remedies"] else []} if x["ok"] else x for x in frame],
         "plain Python": [plain.check_return(r) for r in requests],
         "ZEN": [pick(zen_answer(zen_engine.evaluate("returns", r))) for r in requests],
@@ -110,11 +112,14 @@ def main() -> None:
 
     passes = {
         ("kefu", "call"): loop(check),
+        ("kefu", "call, lean"): loop(lambda r: check(r, lean=True)),
         ("ZEN", "call"): loop(lambda r: zen_eval("returns", r)),
         ("ZEN", "call, create_decision"): loop(zen_decide, few),
         ("plain Python", "call"): loop(plain_fn),
         ("kefu", "batch"): lambda: engine.evaluate_batch("check_return", requests),
         ("kefu", "batch, 1 thread"): lambda: engine.evaluate_batch("check_return", requests, threads=1),
+        ("kefu", "batch, lean"): lambda: engine.evaluate_batch("check_return", requests, lean=True),
+        ("kefu", "batch, lean, 1 thread"): lambda: engine.evaluate_batch("check_return", requests, threads=1, lean=True),
         ("kefu", "frame"): lambda: kefu.evaluate_frame("check_return", table, engine=engine),
         ("kefu", "frame, 1 thread"): lambda: kefu.evaluate_frame("check_return", table, threads=1, engine=engine),
         ("ZEN", "batch"): lambda: zen_batch_eval(zen_batch),
