@@ -1,6 +1,7 @@
 //! `kefu._kefu`: the PyO3 shim. It converts Python values to JSON-shaped values and back and
 //! maps kefu's error codes to exception classes; every rule, default and check is in core.
 
+mod answer;
 mod fields;
 mod frame;
 
@@ -177,6 +178,20 @@ fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
     })
 }
 
+/// kefu's answer as Python objects, straight from its typed form (see `answer.rs`).
+fn answer<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+    answer::to_py(py, value).map_err(|e| {
+        to_py_err(
+            py,
+            CoreError::new(
+                ErrorCode::Internal,
+                format!("kefu could not build its answer: {e}"),
+                None,
+            ),
+        )
+    })
+}
+
 /// A request as given: a dict (or other JSON-shaped value), or JSON text.
 enum Request {
     Value(Value),
@@ -239,10 +254,12 @@ impl Engine {
             Request::Value(v) => self.inner.decide(kind, &v),
             Request::Text(t) => self.inner.decide_json(kind, &t),
         });
-        out.map_err(|e| to_py_err(py, e)).and_then(|d| {
-            let v = if lean { d.to_lean_json() } else { d.to_json() };
-            to_py(py, &v)
-        })
+        let decision = out.map_err(|e| to_py_err(py, e))?;
+        if lean {
+            answer(py, &decision.lean())
+        } else {
+            answer(py, &decision)
+        }
     }
 
     /// Convert host arguments, then call `f` with them; errors become Python exceptions.
@@ -404,12 +421,12 @@ impl Engine {
         // Row by row: one small JSON value at a time, not one for the whole batch.
         let list = PyList::empty(py);
         for item in &items {
-            let v = if lean {
-                item.to_lean_json()
+            let row = if lean {
+                answer(py, &item.lean())?
             } else {
-                item.to_json()
+                answer(py, item)?
             };
-            list.append(to_py(py, &v)?)?;
+            list.append(row)?;
         }
         Ok(list.into_any().unbind())
     }
