@@ -385,7 +385,10 @@ export type LeanReturnDecision = Lean<ReturnDecision,
 export type LeanFlagDecision = Lean<FlagDecision, 'flag' | 'flag_code' | 'platform' | 'label' | 'change'>;
 /** The lean form of any kind (see `main_fields` in the Rust core for each kind's fields). */
 export type LeanDecision = { [field: string]: unknown };
-type LeanOption = { lean: true };
+/** `{ lean: true }`: answer with the lean form. */
+export type LeanOption = { lean: true };
+/** No options, or `{ lean: false }`: answer with the whole decision. */
+export type WholeOption = { lean?: false };
 
 export type BatchItem<D = unknown> =
   | { index: number; ok: true; decision: D }
@@ -455,19 +458,26 @@ export declare class Engine {
   /** Compile `policy` (object, JSON text, or nothing for the defaults). Throws INVALID_POLICY. */
   constructor(policy?: Policy | string | null);
   checkReturn(request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
-  checkReturn(request: ReturnRequest | string, options?: Options): ReturnDecision;
+  checkReturn(request: ReturnRequest | string, options?: WholeOption | null): ReturnDecision;
+  checkReturn(request: ReturnRequest | string, options: Options): ReturnDecision | LeanReturnDecision;
   orderFlag(order: OrderFacts | string, options: LeanOption): LeanFlagDecision;
-  orderFlag(order: OrderFacts | string, options?: Options): FlagDecision;
+  orderFlag(order: OrderFacts | string, options?: WholeOption | null): FlagDecision;
+  orderFlag(order: OrderFacts | string, options: Options): FlagDecision | LeanFlagDecision;
   orderAction(request: ActionRequest | string, options: LeanOption): LeanDecision;
-  orderAction(request: ActionRequest | string, options?: Options): ActionDecision;
+  orderAction(request: ActionRequest | string, options?: WholeOption | null): ActionDecision;
+  orderAction(request: ActionRequest | string, options: Options): ActionDecision | LeanDecision;
   refundTimeline(refundCase: RefundCase | string, options: LeanOption): LeanDecision;
-  refundTimeline(refundCase: RefundCase | string, options?: Options): TimelineDecision;
+  refundTimeline(refundCase: RefundCase | string, options?: WholeOption | null): TimelineDecision;
+  refundTimeline(refundCase: RefundCase | string, options: Options): TimelineDecision | LeanDecision;
   classifyComplaint(complaint: Complaint | string, options: LeanOption): LeanDecision;
-  classifyComplaint(complaint: Complaint | string, options?: Options): ComplaintDecision;
+  classifyComplaint(complaint: Complaint | string, options?: WholeOption | null): ComplaintDecision;
+  classifyComplaint(complaint: Complaint | string, options: Options): ComplaintDecision | LeanDecision;
   sla(request: SlaRequest | string, options: LeanOption): LeanDecision;
-  sla(request: SlaRequest | string, options?: Options): SlaDecision;
+  sla(request: SlaRequest | string, options?: WholeOption | null): SlaDecision;
+  sla(request: SlaRequest | string, options: Options): SlaDecision | LeanDecision;
   dispatchEstimate(order: DispatchRequest | string, options: LeanOption): LeanDecision;
-  dispatchEstimate(order: DispatchRequest | string, options?: Options): DispatchDecision;
+  dispatchEstimate(order: DispatchRequest | string, options?: WholeOption | null): DispatchDecision;
+  dispatchEstimate(order: DispatchRequest | string, options: Options): DispatchDecision | LeanDecision;
   evaluate(kind: 'check_return', request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
   evaluate(kind: string, request: object | string, options: LeanOption): LeanDecision;
   evaluate(kind: 'check_return', request: ReturnRequest | string): ReturnDecision;
@@ -502,22 +512,30 @@ export declare const ERROR_CODES: readonly ErrorCode[];
 export declare const KINDS: readonly Kind[];
 export declare const VERSION: string;
 export declare function checkReturn(request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
-export declare function checkReturn(request: ReturnRequest | string, options?: Options): ReturnDecision;
+export declare function checkReturn(request: ReturnRequest | string, options?: WholeOption | null): ReturnDecision;
+export declare function checkReturn(request: ReturnRequest | string, options: Options): ReturnDecision | LeanReturnDecision;
 export declare function orderFlag(order: OrderFacts | string, options: LeanOption): LeanFlagDecision;
-export declare function orderFlag(order: OrderFacts | string, options?: Options): FlagDecision;
+export declare function orderFlag(order: OrderFacts | string, options?: WholeOption | null): FlagDecision;
+export declare function orderFlag(order: OrderFacts | string, options: Options): FlagDecision | LeanFlagDecision;
 export declare function orderAction(request: ActionRequest | string, options: LeanOption): LeanDecision;
-export declare function orderAction(request: ActionRequest | string, options?: Options): ActionDecision;
+export declare function orderAction(request: ActionRequest | string, options?: WholeOption | null): ActionDecision;
+export declare function orderAction(request: ActionRequest | string, options: Options): ActionDecision | LeanDecision;
 export declare function classifyComplaint(complaint: Complaint | string, options: LeanOption): LeanDecision;
-export declare function classifyComplaint(complaint: Complaint | string, options?: Options): ComplaintDecision;
+export declare function classifyComplaint(complaint: Complaint | string, options?: WholeOption | null): ComplaintDecision;
+export declare function classifyComplaint(complaint: Complaint | string, options: Options): ComplaintDecision | LeanDecision;
 export declare function refundTimeline(refundCase: RefundCase | string, options: LeanOption): LeanDecision;
-export declare function refundTimeline(refundCase: RefundCase | string, options?: Options): TimelineDecision;
+export declare function refundTimeline(refundCase: RefundCase | string, options?: WholeOption | null): TimelineDecision;
+export declare function refundTimeline(refundCase: RefundCase | string, options: Options): TimelineDecision | LeanDecision;
 export declare function sla(request: SlaRequest | string, options: LeanOption): LeanDecision;
-export declare function sla(request: SlaRequest | string, options?: Options): SlaDecision;
+export declare function sla(request: SlaRequest | string, options?: WholeOption | null): SlaDecision;
+export declare function sla(request: SlaRequest | string, options: Options): SlaDecision | LeanDecision;
 export declare function dispatchEstimate(order: DispatchRequest | string, options: LeanOption): LeanDecision;
-export declare function dispatchEstimate(order: DispatchRequest | string, options?: Options): DispatchDecision;
+export declare function dispatchEstimate(order: DispatchRequest | string, options?: WholeOption | null): DispatchDecision;
+export declare function dispatchEstimate(order: DispatchRequest | string, options: Options): DispatchDecision | LeanDecision;
 export declare function evaluate(kind: 'check_return', request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
 export declare function evaluate(kind: Kind, request: object | string, options: LeanOption): LeanDecision;
-export declare function evaluate(kind: Kind, request: object | string, options?: Options): unknown;
+export declare function evaluate(kind: Kind, request: object | string, options?: WholeOption | null): unknown;
+export declare function evaluate(kind: Kind, request: object | string, options: Options): unknown | LeanDecision;
 export declare function evaluateBatch(kind: Kind, requests: object[], options?: Options): BatchItem[];
 export declare function evaluateBatchAsync(kind: Kind, requests: object[], options?: Options): Promise<BatchItem[]>;
 export declare function isWorkday(date: DateString): boolean;

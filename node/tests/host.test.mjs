@@ -44,3 +44,20 @@ test('napi: evaluateBatchAsync gives the same items as evaluateBatch, off the ma
   assert.deepEqual(mixed.map((x) => [x.ok, x.error?.code, x.error?.path]), [[true, undefined, undefined], [false, 'INVALID_INPUT', '']]);
   assert.deepEqual(await kefu.evaluateBatchAsync('check_return', []), []);
 });
+
+test('napi: answers do not depend on the global JSON.parse (one that throws: built value by value)', () => {
+  const engine = new kefu.Engine();
+  const request = { reason: 'no_reason', category: 'apparel', signed_at: '2026-03-01T10:00:00+08:00', requested_at: '2026-03-03T10:00:00+08:00' };
+  const rows = [request, { reason: 'no_reason' }];
+  const expected = [engine.checkReturn(request), engine.checkReturn(request, { lean: true }), engine.evaluateBatch('check_return', rows), engine.evaluateBatch('check_return', rows, { lean: true })];
+  const original = JSON.parse;
+  JSON.parse = () => { throw new Error('a replaced JSON.parse'); };
+  let got;
+  try {
+    got = [engine.checkReturn(request), engine.checkReturn(request, { lean: true }), engine.evaluateBatch('check_return', rows), engine.evaluateBatch('check_return', rows, { lean: true })];
+  } finally {
+    JSON.parse = original;
+  }
+  assert.deepEqual(got, expected);
+  assert.equal(got[2][1].error.path, '/category');
+});

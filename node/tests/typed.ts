@@ -51,4 +51,9 @@ void lean.reasons;
 const whole: ReturnDecision = engine.checkReturn(request, { lean: false });
 // @ts-expect-error: lean is a boolean
 checkReturn(request, { lean: 'yes' });
-void leanVerdict; void leanCodes; void whole;
+// A lean flag known only at run time: either form.
+const leanFlag: boolean = Math.random() > 2;
+const either: ReturnDecision | LeanReturnDecision = checkReturn(request, { lean: leanFlag });
+// @ts-expect-error: with a boolean flag the answer may be the lean form
+const notWhole: ReturnDecision = checkReturn(request, { lean: leanFlag });
+void leanVerdict; void leanCodes; void whole; void either; void notWhole;

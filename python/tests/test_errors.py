@@ -131,6 +131,15 @@ def test_the_lean_form_in_a_batch_and_by_keyword() -> None:
     assert kefu.evaluate("check_return", GOOD, lean=True) == kefu.Engine().check_return(GOOD, lean=True)
     with pytest.raises(TypeError):
         kefu.default_engine().check_return(GOOD, True)  # keyword only
+    # lean=None is the default; anything but a bool is refused by core, as JS options are.
+    assert kefu.default_engine().check_return(GOOD, lean=None) == whole[0]["decision"]
+    for bad in (1, "yes", [True]):
+        with pytest.raises(kefu.InvalidInputError) as info:
+            kefu.default_engine().check_return(GOOD, lean=bad)
+        assert info.value.path == "/options/lean"
+        with pytest.raises(kefu.InvalidInputError) as info:
+            kefu.default_engine().evaluate_batch("check_return", rows, lean=bad)
+        assert info.value.path == "/options/lean"
 
 
 def test_a_batch_call_that_cannot_start_is_one_typed_error() -> None:

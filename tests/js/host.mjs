@@ -139,6 +139,10 @@ export function hostChecks(host, api) {
     throwsKefu(() => engine.checkReturn(GOOD, { leen: true }), 'INVALID_INPUT', '/options/leen');
     throwsKefu(() => engine.evaluate('check_return', GOOD, true), 'INVALID_INPUT', '/options');
     throwsKefu(() => engine.evaluateBatch('check_return', rows, { lean: 1 }), 'INVALID_INPUT', '/options/lean');
+    // Only an object's own keys count, as for JSON.stringify: inherited ones are not read.
+    assert.deepEqual(engine.checkReturn(GOOD, Object.create({ lean: true })), whole[0].decision);
+    const inherited = throwsKefu(() => engine.checkReturn(Object.create(GOOD)), 'INVALID_INPUT');
+    assert.equal(inherited.path, '/reason');
   });
 
   test(`${host}: complaint cues index the JS string, and a megabyte of text is a typed error`, () => {

@@ -81,7 +81,7 @@ fn to_value(
                 }
                 return Ok(Value::Array(out));
             }
-            let keys = obj.get_property_names().map_err(napi(path))?;
+            let keys = own_keys(&obj).map_err(napi(path))?;
             let n = keys.get_array_length().map_err(napi(path))?;
             let mut map = Map::new();
             for i in 0..n {
@@ -107,6 +107,32 @@ fn to_value(
     }
 }
 
+/// An object's own enumerable string keys, numbers as strings: the keys `JSON.stringify`,
+/// `Object.keys` and the wasm build read. (`get_property_names` also gives inherited ones, so
+/// `Object.create({reason: …})` read as a request with a reason here and not in wasm.)
+fn own_keys<'env>(obj: &Object<'env>) -> Result<Object<'env>> {
+    use napi::sys;
+    let v = obj.value();
+    let mut out = std::ptr::null_mut();
+    // SAFETY: `v` is the live object of this call's environment; napi writes a new array
+    // value into `out` when it returns `napi_ok`, which is checked before `out` is used.
+    let status = unsafe {
+        sys::napi_get_all_property_names(
+            v.env,
+            v.value,
+            sys::KeyCollectionMode::own_only,
+            sys::KeyFilter::enumerable | sys::KeyFilter::skip_symbols,
+            sys::KeyConversion::numbers_to_strings,
+            &mut out,
+        )
+    };
+    if status != sys::Status::napi_ok {
+        return Err(Error::from_status(Status::from(status)));
+    }
+    // SAFETY: `out` is the array napi just made, in the same environment.
+    unsafe { Object::from_napi_value(v.env, out) }
+}
+
 /// A request: JSON text when given a string, otherwise a JSON-shaped value.
 enum Request {
     Value(Value),
@@ -127,15 +153,33 @@ fn request(env: &Env, v: Unknown<'_>) -> std::result::Result<Request, CoreError>
     from_js(env, v, "").map(Request::Value)
 }
 
-/// A JS value for kefu's answer, made by the engine's own `JSON.parse` from kefu's JSON text.
+/// `JSON.parse` as this JS thread has it (looked up on each call: a napi reference kept across
+/// calls would have to be tied to the thread's environment and freed with it).
+fn json_parse<'env>(env: &'env Env) -> Result<Function<'env, String, Unknown<'env>>> {
+    let json: napi::JSON<'_> = env.get_global()?.get_named_property_unchecked("JSON")?;
+    json.get_named_property_unchecked("parse")
+}
+
+/// A JS value for one of kefu's answers, made by `JSON.parse` from kefu's JSON text.
 /// Why: every napi call costs, and building a decision field by field took one or more per
 /// value (≈14 µs for a whole `check_return` decision, most of a call); its JSON text and one
 /// `JSON.parse` give the same plain objects for a fraction. Answers are JSON-shaped by
-/// construction (no key is `__proto__`, numbers are finite).
-fn to_js<'env, T: serde::Serialize + ?Sized>(env: &'env Env, v: &T) -> Result<Unknown<'env>> {
+/// construction (no key comes from the caller, numbers are finite and below 2^53). Should that
+/// route fail (a text longer than V8's strings allow, a `JSON.parse` replaced by one that
+/// throws), the answer is built value by value instead: never a non-kefu error.
+fn to_js<'env, T: serde::Serialize>(env: &'env Env, v: &T) -> Result<Unknown<'env>> {
+    let parsed = json_parse(env).and_then(|parse| parse_with(&parse, v));
+    match parsed {
+        Ok(value) => Ok(value),
+        Err(_) => env.to_js_value(v),
+    }
+}
+
+fn parse_with<'env, T: serde::Serialize + ?Sized>(
+    parse: &Function<'env, String, Unknown<'env>>,
+    v: &T,
+) -> Result<Unknown<'env>> {
     let text = serde_json::to_string(v).map_err(|e| Error::from_reason(e.to_string()))?;
-    let json: napi::JSON<'_> = env.get_global()?.get_named_property_unchecked("JSON")?;
-    let parse: Function<'_, String, Unknown<'env>> = json.get_named_property_unchecked("parse")?;
     parse.call(text)
 }
 
@@ -150,21 +194,36 @@ fn options(v: Option<Unknown<'_>>) -> std::result::Result<Options, CoreError> {
 }
 
 /// Batch results as JS values: whole, or each decision in its lean form.
+/// Each item is parsed on its own (see [`to_js`]): one text for a whole batch could pass V8's
+/// longest string (2^29 characters, ~400,000 `check_return` decisions).
 fn items_to_js<'env>(
     env: &'env Env,
     items: &[kefu_core::BatchItem],
     lean: bool,
 ) -> Result<Unknown<'env>> {
-    if lean {
-        to_js(
-            env,
-            &items
-                .iter()
-                .map(kefu_core::BatchItem::lean)
-                .collect::<Vec<_>>(),
-        )
-    } else {
-        to_js(env, &items)
+    let len = u32::try_from(items.len()).map_err(|e| Error::from_reason(e.to_string()))?;
+    let mut out = env.create_array(len)?;
+    let parse = json_parse(env).ok();
+    for (i, item) in (0..len).zip(items) {
+        let value = if lean {
+            item_to_js(env, parse.as_ref(), &item.lean())
+        } else {
+            item_to_js(env, parse.as_ref(), item)
+        }?;
+        out.set(i, value)?;
+    }
+    Ok(out.to_unknown())
+}
+
+/// One batch item, as [`to_js`] with `JSON.parse` looked up once for the batch.
+fn item_to_js<'env, T: serde::Serialize>(
+    env: &'env Env,
+    parse: Option<&Function<'env, String, Unknown<'env>>>,
+    v: &T,
+) -> Result<Unknown<'env>> {
+    match parse.map(|p| parse_with(p, v)) {
+        Some(Ok(value)) => Ok(value),
+        _ => env.to_js_value(v),
     }
 }
 

@@ -6,6 +6,7 @@ mod fields;
 mod frame;
 
 use kefu_core::decode::host;
+use kefu_core::lean::Options;
 use kefu_core::{guarded, Engine as CoreEngine, Error as CoreError, ErrorCode};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -178,6 +179,20 @@ fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
     })
 }
 
+/// The `lean=` keyword, read by core as every host's options are (`INVALID_INPUT` at
+/// `/options/lean` for anything but a bool); left out or None for the default.
+fn lean_option(lean: Option<&Bound<'_, PyAny>>) -> Result<bool, CoreError> {
+    match lean {
+        Some(v) if !v.is_none() => {
+            let value = to_value(v, &mut String::from("/options/lean"), 1)?;
+            let mut options = Map::new();
+            options.insert(String::from("lean"), value);
+            Options::from_value(&Value::Object(options)).map(|o| o.lean)
+        }
+        _ => Ok(false),
+    }
+}
+
 /// kefu's answer as Python objects, straight from its typed form (see `answer.rs`).
 fn answer<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
     answer::to_py(py, value).map_err(|e| {
@@ -248,13 +263,17 @@ impl Engine {
         py: Python<'_>,
         kind: &str,
         req: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let out = guarded(|| match request(req)? {
-            Request::Value(v) => self.inner.decide(kind, &v),
-            Request::Text(t) => self.inner.decide_json(kind, &t),
+        let out = guarded(|| {
+            let lean = lean_option(lean)?;
+            match request(req)? {
+                Request::Value(v) => self.inner.decide(kind, &v),
+                Request::Text(t) => self.inner.decide_json(kind, &t),
+            }
+            .map(|d| (d, lean))
         });
-        let decision = out.map_err(|e| to_py_err(py, e))?;
+        let (decision, lean) = out.map_err(|e| to_py_err(py, e))?;
         if lean {
             answer(py, &decision.lean())
         } else {
@@ -302,78 +321,83 @@ impl Engine {
             .map_err(|e| to_py_err(py, e))
     }
 
-    #[pyo3(signature = (request, *, lean=false))]
+    #[pyo3(signature = (request, *, lean=None))]
     fn check_return(
         &self,
         py: Python<'_>,
         request: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         self.run(py, "check_return", request, lean)
     }
 
-    #[pyo3(signature = (order, *, lean=false))]
+    #[pyo3(signature = (order, *, lean=None))]
     fn order_flag(
         &self,
         py: Python<'_>,
         order: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         self.run(py, "order_flag", order, lean)
     }
 
-    #[pyo3(signature = (request, *, lean=false))]
+    #[pyo3(signature = (request, *, lean=None))]
     fn order_action(
         &self,
         py: Python<'_>,
         request: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         self.run(py, "order_action", request, lean)
     }
 
-    #[pyo3(signature = (complaint, *, lean=false))]
+    #[pyo3(signature = (complaint, *, lean=None))]
     fn classify_complaint(
         &self,
         py: Python<'_>,
         complaint: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         self.run(py, "classify_complaint", complaint, lean)
     }
 
-    #[pyo3(signature = (case, *, lean=false))]
+    #[pyo3(signature = (case, *, lean=None))]
     fn refund_timeline(
         &self,
         py: Python<'_>,
         case: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         self.run(py, "refund_timeline", case, lean)
     }
 
-    #[pyo3(signature = (request, *, lean=false))]
-    fn sla(&self, py: Python<'_>, request: &Bound<'_, PyAny>, lean: bool) -> PyResult<Py<PyAny>> {
+    #[pyo3(signature = (request, *, lean=None))]
+    fn sla(
+        &self,
+        py: Python<'_>,
+        request: &Bound<'_, PyAny>,
+        lean: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         self.run(py, "sla", request, lean)
     }
 
-    #[pyo3(signature = (order, *, lean=false))]
+    #[pyo3(signature = (order, *, lean=None))]
     fn dispatch_estimate(
         &self,
         py: Python<'_>,
         order: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         self.run(py, "dispatch_estimate", order, lean)
     }
 
-    #[pyo3(signature = (kind, request, *, lean=false))]
+    #[pyo3(signature = (kind, request, *, lean=None))]
     fn evaluate(
         &self,
         py: Python<'_>,
         kind: &str,
         request: &Bound<'_, PyAny>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         self.run(py, kind, request, lean)
     }
@@ -381,15 +405,16 @@ impl Engine {
     /// One result per request, in order. The GIL is released while kefu decides, on
     /// `threads` threads (default: every core this process may use).
     /// With `lean`, each decision is in its lean form.
-    #[pyo3(signature = (kind, requests, threads=None, *, lean=false))]
+    #[pyo3(signature = (kind, requests, threads=None, *, lean=None))]
     fn evaluate_batch(
         &self,
         py: Python<'_>,
         kind: &str,
         requests: &Bound<'_, PyAny>,
         threads: Option<usize>,
-        lean: bool,
+        lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        let lean = lean_option(lean).map_err(|e| to_py_err(py, e))?;
         let threads = threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         });

@@ -124,12 +124,15 @@ fn finish<T: Serialize>(out: Result<T, CoreError>) -> Result<JsValue, JsValue> {
     out.map(|v| to_js(&v)).map_err(|e| to_js_error(&e))
 }
 
-/// Call options (`{ lean }`) as core reads them; `undefined` or `null` for the defaults.
-fn read_options(options: JsValue) -> Result<Options, CoreError> {
-    if options.is_undefined() {
-        return Ok(Options::default());
+/// Call options (`{ lean }`) as core reads them; left out, `undefined` or `null` for the
+/// defaults (an `Option`, so the generated types mark the argument optional).
+fn read_options(options: Option<JsValue>) -> Result<Options, CoreError> {
+    match options {
+        Some(options) if !options.is_undefined() => {
+            Options::from_value(&from_js(options, "/options")?)
+        }
+        _ => Ok(Options::default()),
     }
-    Options::from_value(&from_js(options, "/options")?)
 }
 
 /// A compiled policy; cheap to call many times.
@@ -141,7 +144,7 @@ pub struct Engine {
 impl Engine {
     /// A string is JSON text; anything else goes through [`from_js`] (not serde-wasm-bindgen's
     /// deserializer, which reads a JS array as map entries, recursively, without a limit).
-    fn run(&self, kind: &str, req: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    fn run(&self, kind: &str, req: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
         guarded(|| {
             let options = read_options(options)?;
             let decision = match req.as_string() {
@@ -194,19 +197,27 @@ impl Engine {
 
     /// May this item go back (rule book §3).
     #[wasm_bindgen(js_name = checkReturn)]
-    pub fn check_return(&self, request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn check_return(
+        &self,
+        request: JsValue,
+        options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
         self.run("check_return", request, options)
     }
 
     /// The flag an order should carry now (rule book §1).
     #[wasm_bindgen(js_name = orderFlag)]
-    pub fn order_flag(&self, order: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn order_flag(&self, order: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
         self.run("order_flag", order, options)
     }
 
     /// What to do with a request on an order (rule book §2).
     #[wasm_bindgen(js_name = orderAction)]
-    pub fn order_action(&self, request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn order_action(
+        &self,
+        request: JsValue,
+        options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
         self.run("order_action", request, options)
     }
 
@@ -215,25 +226,33 @@ impl Engine {
     pub fn classify_complaint(
         &self,
         complaint: JsValue,
-        options: JsValue,
+        options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         self.run("classify_complaint", complaint, options)
     }
 
     /// Where a refund case stands and its next deadline (rule book §3).
     #[wasm_bindgen(js_name = refundTimeline)]
-    pub fn refund_timeline(&self, case: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn refund_timeline(
+        &self,
+        case: JsValue,
+        options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
         self.run("refund_timeline", case, options)
     }
 
     /// The due time of a service standard and its state at `now` (rule book §5).
-    pub fn sla(&self, request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn sla(&self, request: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
         self.run("sla", request, options)
     }
 
     /// Ship-by date and expected delivery (rule book §5).
     #[wasm_bindgen(js_name = dispatchEstimate)]
-    pub fn dispatch_estimate(&self, order: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn dispatch_estimate(
+        &self,
+        order: JsValue,
+        options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
         self.run("dispatch_estimate", order, options)
     }
 
@@ -242,7 +261,7 @@ impl Engine {
         &self,
         kind: &str,
         request: JsValue,
-        options: JsValue,
+        options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         self.run(kind, request, options)
     }
@@ -253,7 +272,7 @@ impl Engine {
         &self,
         kind: &str,
         requests: JsValue,
-        options: JsValue,
+        options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         guarded(|| {
             let options = read_options(options)?;
