@@ -163,11 +163,6 @@ impl BatchItem {
     pub fn lean(&self) -> LeanItem<'_> {
         LeanItem(self)
     }
-
-    /// [`lean`](Self::lean) as a JSON value.
-    pub fn to_lean_json(&self) -> Value {
-        serde_json::to_value(self.lean()).unwrap_or_default()
-    }
 }
 
 /// A batch item with its decision in the lean form.
@@ -218,50 +213,12 @@ impl Options {
         }
         crate::decode::from_value(options).map_err(|e| e.under("/options"))
     }
-
-    /// A decision as these options ask: whole or lean.
-    pub fn answer(&self, decision: &Decision) -> Value {
-        if self.lean {
-            decision.to_lean_json()
-        } else {
-            decision.to_json()
-        }
-    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
-    use crate::Engine;
     use serde_json::{json, Value};
-
-    /// The lean form holds the whole decision's values for the kind's main fields, the codes
-    /// of its reasons, and nothing else.
-    fn check(kind: &str, request: Value) {
-        let engine = Engine::from_value(&Value::Null).unwrap();
-        let decision = engine.decide(kind, &request).unwrap();
-        assert_eq!(decision.kind(), kind);
-        let whole = decision.to_json();
-        let lean = decision.to_lean_json();
-        let lean = lean.as_object().unwrap();
-        let fields = crate::main_fields(kind);
-        assert_eq!(lean.len(), fields.len(), "{kind}: {lean:?}");
-        for field in fields {
-            let expected = if *field == super::REASON_CODES {
-                Value::Array(
-                    whole["reasons"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|r| r["code"].clone())
-                        .collect(),
-                )
-            } else {
-                whole.get(*field).cloned().unwrap_or(Value::Null)
-            };
-            assert_eq!(lean[*field], expected, "{kind}.{field}");
-        }
-    }
 
     #[test]
     fn options_are_checked() {
@@ -283,29 +240,5 @@ mod tests {
             assert_eq!(e.code, crate::ErrorCode::InvalidInput, "{bad}");
             assert_eq!(e.path.as_deref(), Some(path), "{bad}: {e:?}");
         }
-    }
-
-    #[test]
-    fn lean_is_the_main_fields_of_the_whole_decision() {
-        check(
-            "check_return",
-            json!({"reason": "no_reason", "category": "apparel",
-                   "signed_at": "2026-03-01T10:00:00+08:00", "requested_at": "2026-03-03T10:00:00+08:00",
-                   "price_paid_cents": 10000}),
-        );
-        check(
-            "check_return",
-            json!({"reason": "no_reason", "category": "apparel",
-                   "signed_at": "2026-03-01T10:00:00+08:00", "requested_at": "2026-03-30T10:00:00+08:00"}),
-        );
-        check("is_workday", json!({"date": "2026-10-01"}));
-        check(
-            "add_working_time",
-            json!({"start": "2026-03-02T10:00:00+08:00", "minutes": 90}),
-        );
-        check(
-            "working_minutes_between",
-            json!({"from": "2026-03-02T10:00:00+08:00", "to": "2026-03-03T10:00:00+08:00"}),
-        );
     }
 }
