@@ -5,7 +5,7 @@
 //! ships; a holiday does not. Delivery runs on calendar days, since couriers deliver every day;
 //! the seed gives no delivery time for EMS, so the same estimate is given for it.
 
-use crate::calendar::Calendar;
+use crate::calendar::Days;
 use crate::error::{Error, Result};
 use crate::num::{yuan, Cents, Count};
 use crate::policy::PolicyRef;
@@ -194,7 +194,7 @@ fn month_day(date: chrono::NaiveDate) -> String {
 /// Decide `dispatch_estimate`.
 pub(crate) fn decide(
     policy: &DispatchPolicy,
-    calendar: &Calendar,
+    calendar: &Days<'_>,
     policy_ref: &Arc<PolicyRef>,
     r: &DispatchRequest,
 ) -> Result<DispatchDecision> {
@@ -211,8 +211,10 @@ pub(crate) fn decide(
     let local = r.paid_at.local_in(tz).unwrap_or_default();
     let minute = local.hour() * 60 + local.minute();
     let cutoff = parse_clock(&policy.cutoff).unwrap_or(14 * 60);
-    let at_paid = |e: Error| e.located("/paid_at");
-    let workday = calendar.is_workday(paid).map_err(at_paid)?;
+    let workday = calendar
+        .is_workday(paid)
+        .map_err(|e| e.needed_for("the day of payment", "/paid_at"))?;
+    let at_paid = |e: Error| e.needed_for("the ship-by date", "/paid_at");
     let (ship_by, rule) = if r.promotion {
         let n = policy.promotion_working_days.0;
         (

@@ -67,11 +67,15 @@ pub enum Decision {
     At {
         /// The deadline.
         at: String,
+        /// `CALENDAR_PROVISIONAL` when the deadline used a provisional year; else empty.
+        reasons: Vec<crate::Reason>,
     },
     /// `working_minutes_between`.
     Minutes {
         /// Working minutes between the two instants.
         minutes: i64,
+        /// `CALENDAR_PROVISIONAL` when the span used a provisional year; else empty.
+        reasons: Vec<crate::Reason>,
     },
 }
 
@@ -162,9 +166,16 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "ems_extra_cents",
             "reason_codes",
         ],
-        "is_workday" => &["date", "workday", "kind", "holiday"],
-        "add_working_time" => &["at"],
-        "working_minutes_between" => &["minutes"],
+        "is_workday" => &[
+            "date",
+            "workday",
+            "kind",
+            "holiday",
+            "provisional",
+            "reason_codes",
+        ],
+        "add_working_time" => &["at", "reason_codes"],
+        "working_minutes_between" => &["minutes", "reason_codes"],
         _ => &[],
     }
 }
@@ -312,14 +323,17 @@ impl Engine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_return(&self, request: &ReturnRequest) -> Result<ReturnDecision> {
-        Returns {
+        let days = self.calendar.days();
+        let mut d = Returns {
             policy: &self.policy.returns,
             refund_standard: self.standard("refund_after_return_received")?,
-            calendar: &self.calendar,
+            calendar: &days,
             tz: self.tz,
             policy_ref: &self.policy_ref,
         }
-        .decide(request)
+        .decide(request)?;
+        days.note(&mut d.reasons);
+        Ok(d)
     }
 
     /// The flag an order should carry now, and why (rule book §1).
@@ -335,13 +349,16 @@ impl Engine {
         &self,
         request: &crate::orders::ActionRequest,
     ) -> Result<crate::orders::ActionDecision> {
-        crate::orders::actions::decide(
+        let days = self.calendar.days();
+        let mut d = crate::orders::actions::decide(
             &self.policy.orders,
             self.standard("refund_after_approval")?,
-            &self.calendar,
+            &days,
             &self.policy_ref,
             request,
-        )
+        )?;
+        days.note(&mut d.reasons);
+        Ok(d)
     }
 
     /// A built-in standard (always present: policy standards merge over the built-ins).
@@ -374,7 +391,10 @@ impl Engine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn sla(&self, request: &crate::sla::SlaRequest) -> Result<crate::sla::SlaDecision> {
-        crate::sla::decide(&self.policy.sla, &self.calendar, &self.policy_ref, request)
+        let days = self.calendar.days();
+        let mut d = crate::sla::decide(&self.policy.sla, &days, &self.policy_ref, request)?;
+        days.note(&mut d.reasons);
+        Ok(d)
     }
 
     /// Ship-by date and expected delivery of a paid order (rule book §5).
@@ -382,12 +402,10 @@ impl Engine {
         &self,
         order: &crate::dispatch::DispatchRequest,
     ) -> Result<crate::dispatch::DispatchDecision> {
-        crate::dispatch::decide(
-            &self.policy.dispatch,
-            &self.calendar,
-            &self.policy_ref,
-            order,
-        )
+        let days = self.calendar.days();
+        let mut d = crate::dispatch::decide(&self.policy.dispatch, &days, &self.policy_ref, order)?;
+        days.note(&mut d.reasons);
+        Ok(d)
     }
 
     /// Where a refund case stands, its next deadline and what happens then (rule book §3).
@@ -395,13 +413,16 @@ impl Engine {
         &self,
         case: &crate::refunds::RefundCase,
     ) -> Result<crate::refunds::TimelineDecision> {
-        crate::refunds::decide(
+        let days = self.calendar.days();
+        let mut d = crate::refunds::decide(
             &self.policy.refund_process,
             &self.policy.sla,
-            &self.calendar,
+            &days,
             &self.policy_ref,
             case,
-        )
+        )?;
+        days.note(&mut d.reasons);
+        Ok(d)
     }
 
     /// Severity, behaviour, causes, cues, owner, reply deadline and handling steps of a
@@ -425,14 +446,17 @@ impl Engine {
         &self,
         complaint: &crate::complaints::Complaint,
     ) -> Result<crate::complaints::ComplaintDecision> {
-        crate::complaints::decide(
+        let days = self.calendar.days();
+        let mut d = crate::complaints::decide(
             &self.policy.complaints,
             &self.complaints,
             self.standard("complaint_reply")?,
-            &self.calendar,
+            &days,
             &self.policy_ref,
             complaint,
-        )
+        )?;
+        days.note(&mut d.reasons);
+        Ok(d)
     }
 
     /// Whether a `YYYY-MM-DD` date is a working day.
@@ -517,28 +541,30 @@ impl Engine {
             }
             "add_working_time" => {
                 let r: AddRequest = request.decode()?;
-                let due = self.add_working_time(r.start, r.minutes.0).map_err(|e| {
-                    if e.path.as_deref() == Some("/minutes") {
-                        e
-                    } else {
-                        at(e, "/start")
-                    }
-                })?;
+                let days = self.calendar.days();
+                // The start first, so that an unknown start is named as the input it is.
+                days.working_minutes_between(r.start, r.start)
+                    .map_err(|e| e.needed_for("the start", "/start"))?;
+                let due = days
+                    .add_working_time(r.start, r.minutes.0)
+                    .map_err(|e| e.needed_for("the deadline", "/start"))?;
                 Decision::At {
                     at: due.format_in(self.tz),
+                    reasons: days.reason().into_iter().collect(),
                 }
             }
             "working_minutes_between" => {
                 let r: BetweenRequest = request.decode()?;
                 let (a, b) = (r.from, r.to);
-                self.calendar
-                    .working_minutes_between(a, a)
+                let days = self.calendar.days();
+                days.working_minutes_between(a, a)
                     .map_err(|e| at(e, "/from"))?;
+                let minutes = days
+                    .working_minutes_between(a, b)
+                    .map_err(|e| at(e, "/to"))?;
                 Decision::Minutes {
-                    minutes: self
-                        .calendar
-                        .working_minutes_between(a, b)
-                        .map_err(|e| at(e, "/to"))?,
+                    minutes,
+                    reasons: days.reason().into_iter().collect(),
                 }
             }
             _ => return Err(unknown_kind(kind)),
@@ -561,7 +587,7 @@ impl Engine {
             "add_working_time",
             &json!({ "start": start, "minutes": minutes }),
         )? {
-            Decision::At { at } => Ok(at),
+            Decision::At { at, .. } => Ok(at),
             _ => Ok(String::new()),
         }
     }
@@ -572,7 +598,7 @@ impl Engine {
             "working_minutes_between",
             &json!({ "from": from, "to": to }),
         )? {
-            Decision::Minutes { minutes } => Ok(minutes),
+            Decision::Minutes { minutes, .. } => Ok(minutes),
             _ => Ok(0),
         }
     }
@@ -731,11 +757,9 @@ fn to_value<T: Serialize>(v: &T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
-fn at(mut e: Error, path: &str) -> Error {
-    if e.code == ErrorCode::CalendarYearUnknown && e.path.is_none() {
-        e.path = Some(path.to_owned());
-    }
-    e
+/// A calendar error on an input date or instant: the input itself is what needed it.
+fn at(e: Error, path: &str) -> Error {
+    e.needed_for("the date", path)
 }
 
 fn unknown_kind(kind: &str) -> Error {

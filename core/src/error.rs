@@ -20,7 +20,9 @@ pub enum ErrorCode {
     InvalidInput,
     /// A policy document has one or more problems (all listed in `problems`).
     InvalidPolicy,
-    /// A date falls in a year the business calendar has no holiday data for.
+    /// A date falls in a year the business calendar cannot decide: before its data, past the
+    /// years the statute can be computed for, or not announced yet with
+    /// `calendar.unknown_years: "error"`.
     CalendarYearUnknown,
     /// `evaluate` was asked for a decision kind that does not exist.
     UnknownKind,
@@ -105,13 +107,19 @@ impl Error {
         Error::new(ErrorCode::InvalidInput, message, Some(path.into()))
     }
 
-    /// `CALENDAR_YEAR_UNKNOWN` for `year`, found at `path` when the caller knows it.
-    pub fn year_unknown(year: i32, first: i32, last: i32, path: Option<String>) -> Self {
-        Error::new(
-            ErrorCode::CalendarYearUnknown,
-            format!("the business calendar knows the years {first}–{last}, not {year}; add the year to the policy's calendar.years"),
-            path,
-        )
+    /// A calendar error given what needed the date and the input it came from: "the date
+    /// 2027-01-04 falls in 2027, …" becomes "the refund deadline 2027-01-04 falls in 2027, …"
+    /// at `path`. Other errors, and a calendar error that already names its input, are
+    /// returned unchanged.
+    pub fn needed_for(mut self, what: &str, path: &str) -> Self {
+        if self.code != ErrorCode::CalendarYearUnknown || self.path.is_some() {
+            return self;
+        }
+        if let Some(rest) = self.message.strip_prefix("the date ") {
+            self.message = bounded(format!("{what} {rest}"));
+        }
+        self.path = Some(path.to_owned());
+        self
     }
 
     /// A policy document a host could not convert (NaN, a JS function, Python bytes…): that

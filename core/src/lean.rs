@@ -37,7 +37,7 @@ impl Decision {
         }
     }
 
-    /// Why, rule by rule (empty for the calendar's answers, which carry none).
+    /// Why, rule by rule.
     pub fn reasons(&self) -> &[crate::Reason] {
         match self {
             Decision::Return(d) => &d.reasons,
@@ -47,7 +47,8 @@ impl Decision {
             Decision::Dispatch(d) => &d.reasons,
             Decision::Timeline(d) => &d.reasons,
             Decision::Complaint(d) => &d.reasons,
-            Decision::Day(_) | Decision::At { .. } | Decision::Minutes { .. } => &[],
+            Decision::Day(d) => &d.reasons,
+            Decision::At { reasons, .. } | Decision::Minutes { reasons, .. } => reasons,
         }
     }
 
@@ -140,9 +141,20 @@ impl Serialize for LeanDecision<'_> {
                 d,
                 [ship_by, expected_delivery, courier, ems_extra_cents] + reasons
             ),
-            // The calendar's answers are small: lean and whole are the same.
-            Decision::Day(_) | Decision::At { .. } | Decision::Minutes { .. } => {
-                self.0.serialize(s)
+            Decision::Day(d) => {
+                lean_map!(s, d, [date, workday, kind, holiday, provisional] + reasons)
+            }
+            Decision::At { at, reasons } => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("at", at)?;
+                map.serialize_entry(REASON_CODES, &Codes(reasons))?;
+                map.end()
+            }
+            Decision::Minutes { minutes, reasons } => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("minutes", minutes)?;
+                map.serialize_entry(REASON_CODES, &Codes(reasons))?;
+                map.end()
             }
         }
     }

@@ -63,7 +63,9 @@ impl Default for Policy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BuiltinCalendar {
-    /// Mainland China's statutory holidays and 调休 days, 2004–2026 (State Council notices).
+    /// Mainland China's statutory holidays and 调休 days, 2004–2026 (State Council notices),
+    /// and after the last announced year the statute's holidays, provisionally (see
+    /// [`UnknownYears`]).
     Cn,
     /// No built-in years: only the years the policy lists.
     None,
@@ -78,10 +80,28 @@ pub struct CalendarPolicy {
     pub builtin: BuiltinCalendar,
     /// Human service hours (seeds 000 and 004 headers: 9:00–18:30).
     pub working_hours: WorkingHours,
-    /// Extra or corrected years, keyed `"2027"`; a listed year replaces the built-in one.
+    /// Extra or corrected years, keyed `"2027"`; a listed year replaces the built-in one
+    /// (and the provisional one). `kefu calendar import` reads a State Council notice into one.
     pub years: BTreeMap<String, YearPolicy>,
     /// The shop's own days off (stocktaking, a move), on top of the public calendar.
     pub closures: Vec<Date>,
+    /// What a year after the last announced one is: `"provisional"` (the statute's holidays,
+    /// no 调休, and every decision that uses it says so) or `"error"` (`CALENDAR_YEAR_UNKNOWN`).
+    pub unknown_years: UnknownYears,
+}
+
+/// What the calendar does with a year the State Council has not announced yet (in kefu's data
+/// or the policy's `calendar.years`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownYears {
+    /// Decide on the statutory holidays of 《全国年节及纪念日放假办法》 and ordinary weekends,
+    /// without the notice's make-up working days; each decision that used such a day carries
+    /// the reason `CALENDAR_PROVISIONAL`. Only with `builtin: "cn"`.
+    #[default]
+    Provisional,
+    /// Fail closed: `CALENDAR_YEAR_UNKNOWN`, naming the year and what needed it.
+    Error,
 }
 
 impl Default for CalendarPolicy {
@@ -91,6 +111,7 @@ impl Default for CalendarPolicy {
             working_hours: WorkingHours::default(),
             years: BTreeMap::new(),
             closures: Vec::new(),
+            unknown_years: UnknownYears::Provisional,
         }
     }
 }
@@ -116,15 +137,15 @@ impl Default for WorkingHours {
 }
 
 /// One year of holidays and make-up working days, as the State Council's notice states it.
+/// Both lists are required (an empty `workdays` says the notice has no 调休), and every
+/// statutory holiday of the year must lie inside one of the `holidays`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(remote = "Self")]
 pub struct YearPolicy {
     /// Holiday periods (days off, weekends inside a period included).
-    #[serde(default)]
     pub holidays: Vec<HolidayPolicy>,
     /// Weekend days that are worked (调休).
-    #[serde(default)]
     pub workdays: Vec<Date>,
 }
 

@@ -72,5 +72,6 @@ pub fn catalogue() -> Vec<&'static Rule> {
     out.extend(crate::sla::RULES);
     out.extend(crate::dispatch::RULES);
     out.extend(crate::complaints::RULES);
+    out.extend(crate::calendar::RULES);
     out
 }

@@ -9,7 +9,7 @@
 //! A deadline is inclusive: an event exactly at it is in time; the automatic outcome happens
 //! only when the next event, or `now`, is after it, and is recorded at the deadline.
 
-use crate::calendar::Calendar;
+use crate::calendar::Days;
 use crate::error::{Error, Result};
 use crate::num::Count;
 use crate::policy::PolicyRef;
@@ -255,7 +255,7 @@ struct Stage {
 struct Run<'a> {
     process: &'a RefundProcessPolicy,
     sla: &'a SlaPolicy,
-    calendar: &'a Calendar,
+    calendar: &'a Days<'a>,
     return_goods: bool,
 }
 
@@ -305,7 +305,7 @@ impl Run<'_> {
                 Some(
                     standard
                         .due(at, self.calendar)
-                        .map_err(|e| e.located(path))?,
+                        .map_err(|e| e.needed_for("the refund deadline", path))?,
                 )
             }
             RefundState::Refused | RefundState::Refunded | RefundState::Closed => None,
@@ -409,7 +409,7 @@ fn check_events(c: &RefundCase) -> Result<()> {
 pub(crate) fn decide(
     process: &RefundProcessPolicy,
     sla: &SlaPolicy,
-    calendar: &Calendar,
+    calendar: &Days<'_>,
     policy_ref: &Arc<PolicyRef>,
     c: &RefundCase,
 ) -> Result<TimelineDecision> {

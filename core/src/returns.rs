@@ -384,7 +384,7 @@ pub(crate) struct Returns<'a> {
     pub policy: &'a ReturnsPolicy,
     /// The law's refund deadline, `sla` standard `refund_after_return_received` (whole days).
     pub refund_standard: &'a crate::sla::Standard,
-    pub calendar: &'a crate::calendar::Calendar,
+    pub calendar: &'a crate::calendar::Days<'a>,
     pub tz: FixedOffset,
     pub policy_ref: &'a std::sync::Arc<PolicyRef>,
 }

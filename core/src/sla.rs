@@ -18,7 +18,7 @@
 //!
 //! A deadline is inclusive: met exactly at `due_at` is on time; breached only after it.
 
-use crate::calendar::Calendar;
+use crate::calendar::Days;
 use crate::error::{Error, Result};
 use crate::num::{Amount, Count, Id};
 use crate::policy::PolicyRef;
@@ -258,7 +258,7 @@ fn valid_name(name: &str) -> bool {
 #[derive(Clone, Copy)]
 pub(crate) struct Clock<'a> {
     kind: ClockKind,
-    calendar: &'a Calendar,
+    calendar: &'a Days<'a>,
 }
 
 impl Clock<'_> {
@@ -291,7 +291,7 @@ impl Standard {
         }
     }
 
-    pub(crate) fn clock_on<'a>(&self, calendar: &'a Calendar) -> Clock<'a> {
+    pub(crate) fn clock_on<'a>(&self, calendar: &'a Days<'a>) -> Clock<'a> {
         Clock {
             kind: self.clock(),
             calendar,
@@ -299,7 +299,7 @@ impl Standard {
     }
 
     /// When this standard, started at `start`, falls due (no pauses).
-    pub fn due(&self, start: Instant, calendar: &Calendar) -> Result<Instant> {
+    pub fn due(&self, start: Instant, calendar: &Days<'_>) -> Result<Instant> {
         let secs = |per: f64| {
             // Rounded up to a whole second; amounts are at most 10^7 units, far inside i64.
             #[allow(clippy::cast_possible_truncation)]
@@ -543,7 +543,7 @@ fn check_times(r: &SlaRequest) -> Result<()> {
 /// Decide `sla`.
 pub(crate) fn decide(
     policy: &SlaPolicy,
-    calendar: &Calendar,
+    calendar: &Days<'_>,
     policy_ref: &Arc<PolicyRef>,
     r: &SlaRequest,
 ) -> Result<SlaDecision> {
@@ -559,10 +559,10 @@ pub(crate) fn decide(
     let clock = standard.clock_on(calendar);
     let base = standard
         .due(r.started_at, calendar)
-        .map_err(|e| e.located("/started_at"))?;
+        .map_err(|e| e.needed_for("the due time", "/started_at"))?;
     let budget = clock
         .between(r.started_at, base)
-        .map_err(|e| e.located("/started_at"))?;
+        .map_err(|e| e.needed_for("the due time", "/started_at"))?;
 
     let mut due = base;
     let mut paused = 0i64;
@@ -575,10 +575,10 @@ pub(crate) fn decide(
         let end = p.to.unwrap_or(r.now);
         let len = clock
             .between(p.from, end)
-            .map_err(|e| e.located(&format!("/paused/{i}/from")))?;
-        due = clock
-            .add(due, len)
-            .map_err(|e| e.located(&format!("/paused/{i}/to")))?;
+            .map_err(|e| e.needed_for("the pause", &format!("/paused/{i}/from")))?;
+        due = clock.add(due, len).map_err(|e| {
+            e.needed_for("the due time after the pause", &format!("/paused/{i}/to"))
+        })?;
         paused += len;
     }
 
@@ -588,7 +588,7 @@ pub(crate) fn decide(
     };
     let left = clock
         .between(judged_at, due)
-        .map_err(|e| e.located(at_path))?;
+        .map_err(|e| e.needed_for("the time judged at", at_path))?;
     let past = judged_at > due;
     let state = match (r.met_at.is_some(), past) {
         (true, false) => SlaState::Met,

@@ -1090,7 +1090,7 @@ pub fn calendar(data: &[u8]) {
     );
     check_result("add_working_time", &r);
     if Instant::parse(&start).is_ok() {
-        if let (Ok(Decision::At { at }), Ok(end)) = (&r, &added) {
+        if let (Ok(Decision::At { at, .. }), Ok(end)) = (&r, &added) {
             assert_eq!(*at, end.format_in(tz), "decide vs add_working_time");
         }
         let r = engine.decide(
@@ -1098,7 +1098,7 @@ pub fn calendar(data: &[u8]) {
             &json!({"from": start, "to": b.to_string()}),
         );
         check_result("working_minutes_between", &r);
-        if let (Ok(Decision::Minutes { minutes: m }), Ok(x)) = (&r, &ab) {
+        if let (Ok(Decision::Minutes { minutes: m, .. }), Ok(x)) = (&r, &ab) {
             assert_eq!(m, x, "decide vs working_minutes_between");
         }
     }

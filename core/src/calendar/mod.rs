@@ -2,29 +2,43 @@
 //!
 //! Rule book §5: working days follow China's calendar (weekends off, statutory holidays off,
 //! make-up working days 调休 on), from the State Council's yearly notices; human service hours
-//! are 9:00–18:30 (seeds 000 and 004). A year the calendar does not know is an error
-//! (`CALENDAR_YEAR_UNKNOWN`), never a guess.
+//! are 9:00–18:30 (seeds 000 and 004).
+//!
+//! What the calendar knows, year by year:
+//! - **announced** years: the built-in notices 2004–2026 (`cn_data.rs`) and any year the
+//!   policy lists in `calendar.years` (a notice pasted through [`notice`]);
+//! - **provisional** years, after the last announced one up to [`statute::HORIZON`]: the
+//!   holidays 《全国年节及纪念日放假办法》 fixes ([`statute`]), without 调休. A decision that
+//!   uses such a day carries `CALENDAR_PROVISIONAL`; a policy with
+//!   `calendar.unknown_years: "error"` refuses them instead;
+//! - nothing else: a date outside these is `CALENDAR_YEAR_UNKNOWN`, never a guess.
 //!
 //! The calendar is compiled once per policy into a day table with a running count of working
 //! days, so adding or measuring working time over any span is a binary search, not a loop
-//! over days. Working time has one-second resolution.
+//! over days. Working time has one-second resolution. Each decision reads it through
+//! [`Days`], which remembers the latest day it touched.
 
 mod cn_data;
 mod data;
+mod days;
+pub mod ics;
+mod lunar_dates;
+pub mod notice;
+pub mod statute;
+mod years;
+
+pub use days::Days;
+pub(crate) use days::RULES;
+pub(crate) use years::check_years;
 
 use crate::error::{Error, Problem, Result};
-use crate::policy::{BuiltinCalendar, CalendarPolicy};
+use crate::policy::{CalendarPolicy, UnknownYears};
 use crate::time::{add_days, parse_clock, Date, Instant};
-use chrono::{
-    Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Weekday,
-};
+use chrono::{Datelike, FixedOffset, NaiveDate, Weekday};
 use serde::Serialize;
 
 /// First and last year of the built-in China calendar (`builtin: "cn"`).
 pub const BUILTIN_YEARS: (i32, i32) = (cn_data::FIRST_YEAR, cn_data::LAST_YEAR);
-
-/// Lowest and highest year a policy may add.
-const YEAR_RANGE: (i32, i32) = (1900, 2200);
 
 /// What kind of day a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,6 +67,10 @@ pub struct DayInfo {
     pub kind: DayKind,
     /// The holiday's name, for holidays.
     pub holiday: Option<String>,
+    /// Whether the day is in a provisional year (see the module docs).
+    pub provisional: bool,
+    /// `CALENDAR_PROVISIONAL` for a provisional day; empty otherwise.
+    pub reasons: Vec<crate::Reason>,
 }
 
 /// A compiled business calendar.
@@ -60,155 +78,21 @@ pub struct DayInfo {
 pub struct Calendar {
     first_year: i32,
     last_year: i32,
+    /// Last announced year (built-in or the policy's).
+    announced: i32,
     epoch: NaiveDate,
     kinds: Vec<DayKind>,
     holiday_of: Vec<u16>,
     names: Vec<String>,
     /// `before[i]`: working days among days `0..i`; one longer than `kinds`.
     before: Vec<u32>,
+    /// Index of the first provisional day (`kinds.len()` when there is none).
+    provisional_from: usize,
+    /// `calendar.unknown_years` is `"error"`: a provisional day is an error.
+    refuse_provisional: bool,
     day_start: i64,
     day_len: i64,
     tz: FixedOffset,
-}
-
-struct YearDays {
-    year: i32,
-    holidays: Vec<(String, NaiveDate, NaiveDate)>,
-    workdays: Vec<NaiveDate>,
-}
-
-fn builtin_years() -> Vec<YearDays> {
-    cn_data::CN_YEARS
-        .iter()
-        .map(|y| {
-            let d = |(m, d): (u8, u8)| NaiveDate::from_ymd_opt(y.year, u32::from(m), u32::from(d));
-            YearDays {
-                year: y.year,
-                holidays: y
-                    .holidays
-                    .iter()
-                    .filter_map(|h| Some((h.name.to_owned(), d(h.from)?, d(h.to)?)))
-                    .collect(),
-                workdays: y.workdays.iter().filter_map(|&w| d(w)).collect(),
-            }
-        })
-        .collect()
-}
-
-/// The years the calendar will know: built-in ones, replaced or extended by the policy's.
-fn merged_years(policy: &CalendarPolicy) -> Vec<YearDays> {
-    let mut years = match policy.builtin {
-        BuiltinCalendar::Cn => builtin_years(),
-        BuiltinCalendar::None => Vec::new(),
-    };
-    for (key, y) in &policy.years {
-        let Some(year) = year_key(key) else { continue };
-        let days = YearDays {
-            year,
-            holidays: y
-                .holidays
-                .iter()
-                .map(|h| (h.name.clone(), h.from.0, h.to.0))
-                .collect(),
-            workdays: y.workdays.iter().map(|w| w.0).collect(),
-        };
-        // Kept in year order by inserting in place (a sort would add 2 KB to the wasm build).
-        match years.binary_search_by_key(&year, |d| d.year) {
-            Ok(i) => {
-                if let Some(slot) = years.get_mut(i) {
-                    *slot = days;
-                }
-            }
-            Err(i) => years.insert(i, days),
-        }
-    }
-    years
-}
-
-/// A policy's year key: four digits within [`YEAR_RANGE`].
-fn year_key(key: &str) -> Option<i32> {
-    key.parse::<i32>()
-        .ok()
-        .filter(|y| key.len() == 4 && (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
-}
-
-/// Policy checks of the calendar section: year keys, dates inside their year, no gaps.
-pub(crate) fn check_years(policy: &CalendarPolicy, bad: &mut impl FnMut(&str, String)) {
-    for (key, y) in &policy.years {
-        let base = format!("/calendar/years/{}", crate::decode::escape(key));
-        let year = match year_key(key) {
-            Some(v) => v,
-            None => {
-                bad(
-                    &base,
-                    format!(
-                        "a year key is four digits from {} to {}",
-                        YEAR_RANGE.0, YEAR_RANGE.1
-                    ),
-                );
-                continue;
-            }
-        };
-        for (i, h) in y.holidays.iter().enumerate() {
-            let p = format!("{base}/holidays/{i}");
-            if h.from.0.year() != year {
-                bad(&format!("{p}/from"), format!("{} is not in {year}", h.from));
-            }
-            if h.to.0.year() != year {
-                bad(&format!("{p}/to"), format!("{} is not in {year}", h.to));
-            } else if h.to < h.from {
-                bad(
-                    &format!("{p}/to"),
-                    format!("{} is before from ({})", h.to, h.from),
-                );
-            }
-            let n = h.name.chars().count();
-            if n == 0 || n > 64 {
-                bad(
-                    &format!("{p}/name"),
-                    format!("must have 1 to 64 characters, has {n}"),
-                );
-            }
-        }
-        for (i, w) in y.workdays.iter().enumerate() {
-            if w.0.year() != year {
-                bad(
-                    &format!("{base}/workdays/{i}"),
-                    format!("{w} is not in {year}"),
-                );
-            }
-        }
-    }
-    let years: Vec<i32> = merged_years(policy).iter().map(|y| y.year).collect();
-    if years.is_empty() {
-        bad(
-            "/calendar",
-            String::from("the calendar knows no year: use builtin \"cn\" or list years"),
-        );
-    }
-    for pair in years.windows(2) {
-        if let [a, b] = pair {
-            if b - a > 1 {
-                bad(
-                    &format!("/calendar/years/{b}"),
-                    format!("the calendar must have no gaps: {} is missing", a + 1),
-                );
-            }
-        }
-    }
-    let (first, last) = (
-        years.first().copied().unwrap_or(0),
-        years.last().copied().unwrap_or(0),
-    );
-    for (i, c) in policy.closures.iter().enumerate() {
-        let y = c.0.year();
-        if y < first || y > last {
-            bad(
-                &format!("/calendar/closures/{i}"),
-                format!("{c} is outside the calendar's years {first}–{last}"),
-            );
-        }
-    }
 }
 
 impl Calendar {
@@ -220,19 +104,32 @@ impl Calendar {
                 message: m,
             }])
         };
-        let years = merged_years(policy);
+        let mut years = years::merged_years(policy);
         let (Some(first), Some(last)) = (years.first(), years.last()) else {
             return Err(invalid(
                 "/calendar",
                 String::from("the calendar knows no year"),
             ));
         };
-        let (first_year, last_year) = (first.year, last.year);
+        let (first_year, announced) = (first.year, last.year);
+        // Provisional years are compiled in "error" mode too, so that an error can name the
+        // deadline that fell there.
+        let provisional: Vec<years::YearDays> = years::provisional_years(policy, announced);
+        let last_year = provisional.last().map_or(announced, |y| y.year);
+        years.extend(provisional);
         let epoch = NaiveDate::from_ymd_opt(first_year, 1, 1)
             .ok_or_else(|| invalid("/calendar", String::from("bad year")))?;
         let end = NaiveDate::from_ymd_opt(last_year + 1, 1, 1)
             .ok_or_else(|| invalid("/calendar", String::from("bad year")))?;
         let n = usize::try_from((end - epoch).num_days()).unwrap_or(0);
+        let index = |d: NaiveDate| {
+            usize::try_from((d - epoch).num_days())
+                .ok()
+                .filter(|&i| i < n)
+        };
+        let provisional_from = NaiveDate::from_ymd_opt(announced + 1, 1, 1)
+            .and_then(index)
+            .unwrap_or(n);
         let mut kinds: Vec<DayKind> = (0..n)
             .map(|i| match add_days(epoch, i as i64).map(|d| d.weekday()) {
                 Some(Weekday::Sat | Weekday::Sun) => DayKind::Weekend,
@@ -241,11 +138,6 @@ impl Calendar {
             .collect();
         let mut holiday_of = vec![u16::MAX; n];
         let mut names: Vec<String> = Vec::new();
-        let index = |d: NaiveDate| {
-            usize::try_from((d - epoch).num_days())
-                .ok()
-                .filter(|&i| i < n)
-        };
         for y in &years {
             for (name, from, to) in &y.holidays {
                 let id = match names.iter().position(|x| x == name) {
@@ -300,15 +192,23 @@ impl Calendar {
         Ok(Calendar {
             first_year,
             last_year,
+            announced,
             epoch,
             kinds,
             holiday_of,
             names,
             before,
+            provisional_from,
+            refuse_provisional: policy.unknown_years == UnknownYears::Error,
             day_start: i64::from(start) * 60,
             day_len: i64::from(stop - start) * 60,
             tz,
         })
+    }
+
+    /// A reading of this calendar for one decision (see [`Days`]).
+    pub fn days(&self) -> Days<'_> {
+        Days::new(self)
     }
 
     /// The time zone day boundaries fall in.
@@ -316,9 +216,15 @@ impl Calendar {
         self.tz
     }
 
-    /// First and last year the calendar knows.
+    /// First and last year the calendar knows, provisional years included.
     pub fn years(&self) -> (i32, i32) {
         (self.first_year, self.last_year)
+    }
+
+    /// The last year announced by the State Council (built in or in the policy); later years
+    /// up to [`years`](Self::years)`.1` are provisional.
+    pub fn announced_until(&self) -> i32 {
+        self.announced
     }
 
     /// Length of a working day in minutes (570 for 09:00–18:30).
@@ -326,155 +232,36 @@ impl Calendar {
         self.day_len / 60
     }
 
-    fn index(&self, date: NaiveDate) -> Result<usize> {
-        usize::try_from((date - self.epoch).num_days())
-            .ok()
-            .filter(|&i| i < self.kinds.len())
-            .ok_or_else(|| Error::year_unknown(date.year(), self.first_year, self.last_year, None))
-    }
-
-    fn is_work(&self, i: usize) -> bool {
-        matches!(
-            self.kinds.get(i),
-            Some(DayKind::Workday | DayKind::MakeupWorkday)
-        )
-    }
-
     /// Whether `date` is a working day.
     pub fn is_workday(&self, date: NaiveDate) -> Result<bool> {
-        self.index(date).map(|i| self.is_work(i))
+        self.days().is_workday(date)
     }
 
     /// What kind of day `date` is, with the holiday's name.
     pub fn day(&self, date: NaiveDate) -> Result<DayInfo> {
-        let i = self.index(date)?;
-        let kind = self.kinds.get(i).copied().unwrap_or(DayKind::Workday);
-        let holiday = match (kind, self.holiday_of.get(i)) {
-            (DayKind::Holiday, Some(&h)) => self.names.get(usize::from(h)).cloned(),
-            _ => None,
-        };
-        Ok(DayInfo {
-            date: Date(date),
-            workday: self.is_work(i),
-            kind,
-            holiday,
-        })
+        self.days().day(date)
     }
 
-    /// Working days strictly after `date` and up to `n` on: the date `n` working days later
-    /// (`n == 0` is `date` itself).
+    /// The date `n` working days after `date` (`n == 0` is `date` itself).
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate> {
-        if n == 0 {
-            self.index(date)?;
-            return Ok(date);
-        }
-        let i = self.index(date)?;
-        let target = self
-            .before
-            .get(i + 1)
-            .copied()
-            .unwrap_or(0)
-            .saturating_add(n);
-        // First day index j whose count through j reaches target.
-        let k = self.before.partition_point(|&c| c < target);
-        let j = k
-            .checked_sub(1)
-            .filter(|&j| j < self.kinds.len())
-            .ok_or_else(|| self.past_end())?;
-        add_days(self.epoch, j as i64).ok_or_else(|| self.past_end())
-    }
-
-    fn past_end(&self) -> Error {
-        Error::year_unknown(self.last_year + 1, self.first_year, self.last_year, None)
-    }
-
-    /// Working seconds from the calendar's first day to `t`.
-    fn work_seconds(&self, t: Instant) -> Result<i64> {
-        // Outside chrono's range in this zone (an instant built in Rust near chrono's limits):
-        // a year no calendar knows, not chrono's panic.
-        let local = t.local_in(self.tz).ok_or_else(|| {
-            Error::year_unknown(
-                t.0.naive_utc().year(),
-                self.first_year,
-                self.last_year,
-                None,
-            )
-        })?;
-        let i = self.index(local.date())?;
-        let tod = i64::from(local.time().num_seconds_from_midnight());
-        let full = i64::from(self.before.get(i).copied().unwrap_or(0)) * self.day_len;
-        let part = if self.is_work(i) {
-            (tod - self.day_start).clamp(0, self.day_len)
-        } else {
-            0
-        };
-        Ok(full + part)
+        self.days().add_working_days(date, n)
     }
 
     /// Working minutes between `a` and `b` (negative when `b` is before `a`), rounded toward
     /// zero to whole minutes.
     pub fn working_minutes_between(&self, a: Instant, b: Instant) -> Result<i64> {
-        let (wa, wb) = (self.work_seconds(a)?, self.work_seconds(b)?);
-        Ok((wb - wa) / 60)
+        self.days().working_minutes_between(a, b)
     }
 
-    /// Working seconds from `a` to `b` (negative when `b` is before `a`).
-    pub(crate) fn working_seconds_between(&self, a: Instant, b: Instant) -> Result<i64> {
-        Ok(self.work_seconds(b)? - self.work_seconds(a)?)
-    }
-
-    /// The earliest instant at which `secs` (> 0) working seconds have passed since `start`;
-    /// `start` itself when `secs <= 0`.
-    pub(crate) fn add_working_seconds(&self, start: Instant, secs: i64) -> Result<Instant> {
-        let base = self.work_seconds(start)?;
-        if secs <= 0 {
-            return Ok(start);
-        }
-        self.at_work_seconds(base.saturating_add(secs))
-    }
-
-    /// The earliest instant at which `minutes` working minutes have passed since `start`.
-    ///
-    /// `minutes == 0` returns `start`. A deadline that uses up a day exactly lands on that
-    /// day's closing time (18:30), not the next morning. The result is written in the policy's
-    /// time zone. Negative minutes are an input error.
+    /// The earliest instant at which `minutes` working minutes have passed since `start`
+    /// (see [`Days::add_working_time`]).
     pub fn add_working_time(&self, start: Instant, minutes: i64) -> Result<Instant> {
-        if minutes < 0 {
-            return Err(Error::invalid_input("/minutes", "must not be negative"));
-        }
-        let base = self.work_seconds(start)?;
-        if minutes == 0 {
-            return Ok(start);
-        }
-        // Saturating: minutes near i64::MAX / 60 overflowed here (found by fuzzing); the
-        // saturated target is past every calendar, an error in `at_work_seconds`.
-        let target = base.saturating_add(minutes.saturating_mul(60));
-        self.at_work_seconds(target)
-    }
-
-    /// The earliest instant at which the running working time reaches `target` (> 0).
-    fn at_work_seconds(&self, target: i64) -> Result<Instant> {
-        let q = u32::try_from((target - 1) / self.day_len).map_err(|_| self.past_end())?;
-        // The working day with exactly q working days before it.
-        let k = self.before.partition_point(|&c| c <= q);
-        let j = k
-            .checked_sub(1)
-            .filter(|&j| j < self.kinds.len())
-            .ok_or_else(|| self.past_end())?;
-        let secs = self.day_start + (target - i64::from(q) * self.day_len);
-        let date = add_days(self.epoch, j as i64).ok_or_else(|| self.past_end())?;
-        Ok(self.local(date, secs))
-    }
-
-    /// The instant of local `date` plus `secs` seconds after midnight.
-    pub(crate) fn local(&self, date: NaiveDate, secs: i64) -> Instant {
-        let naive = NaiveDateTime::new(date, NaiveTime::MIN) + chrono::Duration::seconds(secs);
-        let utc = naive - chrono::Duration::seconds(i64::from(self.tz.local_minus_utc()));
-        Instant(self.tz.from_utc_datetime(&utc))
+        self.days().add_working_time(start, minutes)
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -507,12 +294,68 @@ mod tests {
     }
 
     #[test]
-    fn unknown_years_are_errors() {
+    fn years_past_the_horizon_and_before_the_data_are_errors() {
         let c = cal();
-        for s in ["2003-12-31", "2027-01-01"] {
+        for s in ["2003-12-31", "2100-01-01"] {
             let e = c.is_workday(d(s)).err().map(|e| e.code);
             assert_eq!(e, Some(crate::ErrorCode::CalendarYearUnknown), "{s}");
         }
+    }
+
+    /// The statute, computed from the lunar table under the revision in force each year,
+    /// against the State Council's notices 2004–2026: every statutory day is a day off there.
+    #[test]
+    fn every_statutory_holiday_2004_2026_is_off_in_the_notices() {
+        let c = cal();
+        let mut checked = 0;
+        for year in BUILTIN_YEARS.0..=BUILTIN_YEARS.1 {
+            let days = statute::statutory_days(year).unwrap();
+            for (d, f) in days {
+                // A day off: a holiday, or a weekend inside the period (the data of 2012 lists
+                // 端午 as 22 and 24 June around Saturday the 23rd, the statutory day).
+                let info = c.day(d).unwrap();
+                assert!(!info.workday, "{d} {} ({year}) is {:?}", f.name, info.kind);
+                checked += 1;
+            }
+        }
+        // 2004–2007: 10 a year; 2008–2024: 11; 2025–2026: 13; less 中秋 on 3 October 2009
+        // and 1 October 2020, one day off with 国庆.
+        assert_eq!(checked, 4 * 10 + 17 * 11 + 2 * 13 - 2);
+    }
+
+    #[test]
+    fn a_year_after_the_notices_is_provisional() {
+        let c = cal();
+        assert_eq!(c.announced_until(), 2026);
+        let days = c.days();
+        // 1 January 2027 is New Year's Day (a Friday), 4 January an ordinary Monday.
+        assert_eq!(days.is_workday(d("2027-01-01")).ok(), Some(false));
+        assert_eq!(days.is_workday(d("2027-01-04")).ok(), Some(true));
+        assert_eq!(days.provisional(), Some((2027, 2027)));
+        let days = c.days();
+        assert_eq!(days.is_workday(d("2026-12-31")).ok(), Some(true));
+        assert_eq!(days.provisional(), None);
+    }
+
+    #[test]
+    fn error_mode_names_the_date_it_needed() {
+        let policy = CalendarPolicy {
+            unknown_years: UnknownYears::Error,
+            ..CalendarPolicy::default()
+        };
+        let c = Calendar::new(&policy, FixedOffset::east_opt(8 * 3600).unwrap()).unwrap();
+        let e = c.add_working_days(d("2026-12-30"), 3).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::CalendarYearUnknown);
+        assert!(e.message.contains("2027-01-05"), "{}", e.message);
+        assert_eq!(e.path, None);
+        let e = e.needed_for("the ship-by date", "/paid_at");
+        assert!(
+            e.message
+                .starts_with("the ship-by date 2027-01-05 falls in 2027"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.path.as_deref(), Some("/paid_at"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod automaton;
 pub mod reader;
 mod trad;
 
-use crate::calendar::Calendar;
+use crate::calendar::Days;
 use crate::error::{Error, Result};
 use crate::num::{yuan, Cents, Count};
 use crate::policy::PolicyRef;
@@ -465,7 +465,7 @@ pub(crate) fn decide(
     policy: &ComplaintsPolicy,
     compiled: &Compiled,
     reply: &Standard,
-    calendar: &Calendar,
+    calendar: &Days<'_>,
     policy_ref: &Arc<PolicyRef>,
     c: &Complaint,
 ) -> Result<ComplaintDecision> {
@@ -646,7 +646,7 @@ pub(crate) fn decide(
     reasons.push(OWNER.says(format!("{owner_zh}。"), format!("Owner: {owner_en}.")));
     let due = reply
         .due(c.received_at, calendar)
-        .map_err(|e| e.located("/received_at"))?
+        .map_err(|e| e.needed_for("the reply deadline", "/received_at"))?
         .format_in(calendar.tz());
     let (span_zh, span_en) = reply.describe();
     reasons.push(REPLY_DUE.says(

@@ -5,7 +5,7 @@
 //! are errors, so a misrouted request is caught rather than half-read.
 
 use super::flags::{check_facts, label, Flag, OrderFacts, Platform};
-use crate::calendar::Calendar;
+use crate::calendar::Days;
 use crate::error::{Error, Result};
 use crate::num::{Cents, Count, Id};
 use crate::policy::{OrdersPolicy, PolicyRef};
@@ -361,7 +361,7 @@ struct Ctx<'a> {
     policy: &'a OrdersPolicy,
     /// The `sla` standard `refund_after_approval` (seed 001 §1.2: 1–2 working days).
     refund: &'a crate::sla::Standard,
-    calendar: &'a Calendar,
+    calendar: &'a Days<'a>,
     policy_ref: &'a Arc<PolicyRef>,
 }
 
@@ -369,7 +369,7 @@ struct Ctx<'a> {
 pub(crate) fn decide(
     policy: &OrdersPolicy,
     refund: &crate::sla::Standard,
-    calendar: &Calendar,
+    calendar: &Days<'_>,
     policy_ref: &Arc<PolicyRef>,
     r: &ActionRequest,
 ) -> Result<ActionDecision> {
@@ -441,18 +441,23 @@ impl Ctx<'_> {
     ) -> Result<()> {
         let tz = self.calendar.tz();
         let mut start = r.now;
+        let mut counted_from = "/now";
         if apply_wait {
             if let Some(paid) = r.order.paid_at {
                 let hours = i64::from(self.policy.refund_apply_after_hours.0);
                 let from = Instant(paid.0 + chrono::Duration::hours(hours));
                 d.deadlines.refund_apply_from = Some(from.format_in(tz));
-                start = start.max(from);
+                if from > start {
+                    start = from;
+                    counted_from = "/order/paid_at";
+                }
             }
         }
-        let due = self.refund.due(start, self.calendar).map_err(|mut e| {
-            e.path = Some(String::from("/now"));
-            e
-        })?;
+        // The deadline is counted from `start`: its error names the deadline and that input.
+        let due = self
+            .refund
+            .due(start, self.calendar)
+            .map_err(|e| e.needed_for("the refund deadline", counted_from))?;
         d.deadlines.refund_due_by = Some(due.format_in(tz));
         let (zh, en) = self.refund.describe();
         d.reasons.push(REFUND_SOON.says(

@@ -1,0 +1,1 @@
+//! Reading a State Council holiday notice (filled in below).
