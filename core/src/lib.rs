@@ -62,6 +62,13 @@ pub fn check_return(request: &ReturnRequest) -> Result<ReturnDecision> {
     default_engine()?.check_return(request)
 }
 
+/// A State Council holiday notice, pasted as text, read into a `calendar.years` entry:
+/// `{"2027": {"holidays": [...], "workdays": [...]}}` (see [`calendar::notice`]). Text it
+/// cannot read is `INVALID_INPUT` at `/text`, naming the sentence.
+pub fn calendar_from_notice(text: &str) -> Result<Value> {
+    guarded(|| calendar::notice::to_years_value(text))
+}
+
 /// The README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
