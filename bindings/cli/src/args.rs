@@ -18,6 +18,10 @@ pub enum Command {
     ValidatePolicy(String),
     /// List the kinds.
     Kinds,
+    /// Read a State Council holiday notice (a file, or stdin) into a `calendar.years` entry.
+    CalendarImport(Option<String>),
+    /// Write a year's working calendar as iCalendar.
+    CalendarIcs(i32),
     /// Print the usage.
     Help,
 }
@@ -41,6 +45,8 @@ pub const USAGE: &str = "\
 usage: kefu <kind> [FILE|-] [--policy FILE] [--from jsonl|csv] [--to jsonl|csv] [-o FILE]
                    [--lean] [--allow-errors] [--no-progress]
        kefu validate-policy FILE
+       kefu calendar import [NOTICE.txt|-]
+       kefu calendar ics YEAR [--policy FILE] [-o FILE]
        kefu kinds
 
 <kind> is a decision: check-return, order-flag, order-action, classify-complaint,
@@ -53,7 +59,13 @@ error_code, error_path, error_message, the decision's main fields and the whole 
 JSON. --lean leaves the whole decision out: index, ok, error and the main fields only.
 Exit status: 0 every row decided, 1 some rows failed (0 with --allow-errors), 2 the
 command could not run (usage, files, policy), 128+N stopped by signal N (SIGINT, SIGTERM,
-SIGHUP: the rows decided so far are written whole, and the output ends at a whole row).";
+SIGHUP: the rows decided so far are written whole, and the output ends at a whole row).
+
+calendar import reads the State Council's holiday notice, pasted as text, and prints the
+calendar.years entry it gives ({\"2027\": {\"holidays\": [...], \"workdays\": [...]}}) to put in a
+policy; a sentence it cannot read stops it with that sentence (exit 1). calendar ics writes
+the year's holidays, make-up working days and closures as all-day iCalendar events;
+provisional years (after the last announced one) are marked 暂定.";
 
 fn format(value: Option<String>) -> Result<Format, String> {
     match value.as_deref() {
@@ -97,6 +109,26 @@ pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
     args.command = match first.as_str() {
         "-h" | "--help" | "help" => Command::Help,
         "kinds" => Command::Kinds,
+        "calendar" => match positional.first().map(String::as_str) {
+            Some("import") => {
+                if positional.len() > 2 {
+                    return Err(String::from("calendar import reads one notice file"));
+                }
+                let file = positional.get(1).filter(|p| *p != "-").cloned();
+                positional.clear();
+                Command::CalendarImport(file)
+            }
+            Some("ics") => {
+                let year = positional
+                    .get(1)
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .filter(|_| positional.len() == 2)
+                    .ok_or("calendar ics needs one year, e.g. kefu calendar ics 2027")?;
+                positional.clear();
+                Command::CalendarIcs(year)
+            }
+            _ => return Err(String::from("calendar needs import or ics")),
+        },
         "validate-policy" => Command::ValidatePolicy(
             positional
                 .pop()

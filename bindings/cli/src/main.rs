@@ -4,6 +4,8 @@
 //! kefu check-return orders.jsonl --policy shop.json > decisions.jsonl
 //! kefu classify-complaint complaints.csv --to csv -o out.csv
 //! kefu validate-policy shop.json
+//! kefu calendar import notice-2027.txt > years.json
+//! kefu calendar ics 2027 -o 2027.ics
 //! ```
 //!
 //! One output row per input row, in order: `{"index", "ok", "decision" | "error"}` (the shape
@@ -73,19 +75,57 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 Ok(ExitCode::from(1))
             }
         }
+        Command::CalendarImport(path) => {
+            let text = match path {
+                Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"))?,
+                None => {
+                    std::io::read_to_string(std::io::stdin()).map_err(|e| format!("stdin: {e}"))?
+                }
+            };
+            match kefu_core::calendar_from_notice(&text) {
+                Ok(years) => {
+                    let out = serde_json::to_string_pretty(&years).map_err(|e| e.to_string())?;
+                    println!("{out}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("kefu calendar import: {}", e.message);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::CalendarIcs(year) => {
+            let engine = engine(&args)?;
+            let ics = engine
+                .calendar()
+                .to_ics(*year)
+                .map_err(|e| format!("{}: {}", e.code, e.message))?;
+            match &args.output {
+                Some(path) => std::fs::write(path, ics).map_err(|e| format!("{path}: {e}"))?,
+                None => std::io::stdout()
+                    .write_all(ics.as_bytes())
+                    .map_err(|e| format!("writing: {e}"))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Decide(kind) => decide(&args, kind),
     }
 }
 
-fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
-    let engine = match &args.policy {
+/// The engine of `--policy FILE`, or of the defaults.
+fn engine(args: &Args) -> Result<Engine, String> {
+    match &args.policy {
         None => Engine::from_value(&serde_json::Value::Null),
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
             Engine::from_json(&text)
         }
     }
-    .map_err(|e| policy_error(&e))?;
+    .map_err(|e| policy_error(&e))
+}
+
+fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
+    let engine = engine(args)?;
     // An unknown kind stops before any row is read.
     engine
         .evaluate_batch_on(kind, &[], 1)

@@ -391,3 +391,75 @@ fn a_file_output_stopped_ends_at_a_whole_row() {
     std::fs::remove_file(&path).unwrap();
     assert!(whole_rows_in_order(&written) <= 30_000);
 }
+
+#[test]
+fn calendar_import_reads_a_notice_and_its_entry_makes_a_valid_policy() {
+    let notice = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/calendar/notices/2025.txt"),
+    )
+    .unwrap();
+    let out = kefu(&["calendar", "import", "-"], &notice);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let years: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entry = &years["2025"];
+    assert_eq!(
+        entry["workdays"],
+        serde_json::json!([
+            "2025-01-26",
+            "2025-02-08",
+            "2025-04-27",
+            "2025-09-28",
+            "2025-10-11"
+        ])
+    );
+    assert_eq!(entry["holidays"][1]["from"], "2025-01-28");
+    assert_eq!(entry["holidays"][1]["to"], "2025-02-04");
+    let policy = std::env::temp_dir().join(format!("kefu-notice-{}.json", std::process::id()));
+    std::fs::write(
+        &policy,
+        serde_json::json!({"calendar": {"years": years}}).to_string(),
+    )
+    .unwrap();
+    let valid = kefu(&["validate-policy", policy.to_str().unwrap()], "");
+    let _ = std::fs::remove_file(&policy);
+    assert_eq!(
+        valid.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&valid.stdout)
+    );
+
+    let bad = kefu(
+        &["calendar", "import"],
+        "现将2027年如下。一、元旦：1月1日（周四）放假。",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("1月1日（周四）放假"));
+}
+
+#[test]
+fn calendar_ics_writes_announced_and_provisional_years() {
+    let announced = kefu(&["calendar", "ics", "2026"], "");
+    assert_eq!(announced.status.code(), Some(0));
+    let text = String::from_utf8(announced.stdout).unwrap();
+    assert_eq!(
+        text.matches("BEGIN:VEVENT").count(),
+        13,
+        "7 holiday periods, 6 make-up days"
+    );
+    assert!(!text.contains("暂定"));
+    let provisional = String::from_utf8(kefu(&["calendar", "ics", "2027"], "").stdout).unwrap();
+    assert!(provisional.contains("SUMMARY:元旦放假（暂定）"));
+    let past = kefu(&["calendar", "ics", "2100"], "");
+    assert_eq!(past.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&past.stderr).contains("CALENDAR_YEAR_UNKNOWN"));
+    assert_eq!(
+        kefu(&["calendar", "ics", "twenty"], "").status.code(),
+        Some(2)
+    );
+}

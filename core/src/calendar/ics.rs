@@ -19,7 +19,7 @@ impl Calendar {
         let first = NaiveDate::from_ymd_opt(year, 1, 1)
             .ok_or_else(|| Error::invalid_input("/year", format!("{year} is not a year")))?;
         days.day(first)
-            .map_err(|e| e.needed_for("the year", "/year"))?;
+            .map_err(|e| e.needed_for("the year's first day", "/year"))?;
         let provisional = days.provisional().is_some();
         let mut out = String::new();
         let mut line = |s: &str| fold(&mut out, s);
@@ -59,9 +59,8 @@ impl Calendar {
             if let Some(summary) = summary {
                 let dtend = end.succ_opt().unwrap_or(end);
                 line("BEGIN:VEVENT");
-                line(
-                    &format!("UID:kefu-{}-{:?}@kefu", d.format("%Y%m%d"), info.kind).to_lowercase(),
-                );
+                let kind = format!("{:?}", info.kind).to_lowercase();
+                line(&format!("UID:kefu-{}-{kind}@kefu", d.format("%Y%m%d")));
                 line(&format!("DTSTAMP:{year}0101T000000Z"));
                 line(&format!("DTSTART;VALUE=DATE:{}", d.format("%Y%m%d")));
                 line(&format!("DTEND;VALUE=DATE:{}", dtend.format("%Y%m%d")));
@@ -132,6 +131,7 @@ mod tests {
     fn announced_year_has_holidays_and_makeup_days() {
         let ics = cal().to_ics(2026).unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(ics.contains("\r\nUID:kefu-20260215-holiday@kefu\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(ics.contains(
             "DTSTART;VALUE=DATE:20260215\r\nDTEND;VALUE=DATE:20260224\r\nSUMMARY:春节放假\r\n"
