@@ -290,7 +290,10 @@ fn dates_in(year: i32, clause: &str) -> std::result::Result<Vec<Written>, String
             .ok_or_else(|| format!("{y}-{month}-{n} is not a date"))?;
         let mut weekday = None;
         if chars.get(i) == Some(&'（') {
-            let end = chars[i..].iter().position(|&c| c == '）').map(|p| p + i);
+            let end = chars
+                .get(i..)
+                .and_then(|rest| rest.iter().position(|&c| c == '）'))
+                .map(|p| p + i);
             let inside: String = chars
                 .get(i + 1..end.unwrap_or(chars.len()))
                 .unwrap_or(&[])
