@@ -63,6 +63,19 @@ fn bench(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    // Compiling a policy: the calendar's day table now runs to 2099 (provisional years).
+    let shop = serde_json::json!({"id": "shop", "returns": {"goodwill_exchange": true}});
+    c.bench_function("engine/new_shop_policy", |b| {
+        b.iter(|| Engine::from_value(black_box(&shop)).unwrap())
+    });
+    let dec = Instant::parse("2026-12-30T10:00:00+08:00").unwrap();
+    c.bench_function("calendar/add_2_working_days_into_a_provisional_year", |b| {
+        b.iter(|| {
+            engine
+                .add_working_time(black_box(dec), black_box(2 * 570))
+                .unwrap()
+        })
+    });
 }
 
 criterion_group!(benches, bench);
