@@ -33,34 +33,17 @@ pub struct Festival {
     pub name_en: &'static str,
 }
 
-const NEW_YEAR: Festival = Festival {
-    name: "元旦",
-    name_en: "New Year's Day",
-};
-const SPRING: Festival = Festival {
-    name: "春节",
-    name_en: "Spring Festival",
-};
-const QINGMING: Festival = Festival {
-    name: "清明节",
-    name_en: "Tomb-sweeping Day",
-};
-const LABOUR: Festival = Festival {
-    name: "劳动节",
-    name_en: "Labour Day",
-};
-const DRAGON_BOAT: Festival = Festival {
-    name: "端午节",
-    name_en: "Dragon Boat Festival",
-};
-const MID_AUTUMN: Festival = Festival {
-    name: "中秋节",
-    name_en: "Mid-autumn Festival",
-};
-const NATIONAL: Festival = Festival {
-    name: "国庆节",
-    name_en: "National Day",
-};
+const fn festival_of(name: &'static str, name_en: &'static str) -> Festival {
+    Festival { name, name_en }
+}
+
+const NEW_YEAR: Festival = festival_of("元旦", "New Year's Day");
+const SPRING: Festival = festival_of("春节", "Spring Festival");
+const QINGMING: Festival = festival_of("清明节", "Tomb-sweeping Day");
+const LABOUR: Festival = festival_of("劳动节", "Labour Day");
+const DRAGON_BOAT: Festival = festival_of("端午节", "Dragon Boat Festival");
+const MID_AUTUMN: Festival = festival_of("中秋节", "Mid-autumn Festival");
+const NATIONAL: Festival = festival_of("国庆节", "National Day");
 
 /// Every festival the statute has named since 2000, in calendar order.
 pub const FESTIVALS: [Festival; 7] = [
