@@ -369,6 +369,19 @@ export interface DayInfo {
   holiday: string | null;
 }
 
+/** A holiday period of a year: its name and its first and last days off. */
+export interface CalendarHoliday {
+  name: string;
+  from: DateString;
+  to: DateString;
+}
+
+/**
+ * `calendar.years` entries by year ("2026"): the year's holidays and its make-up working days
+ * (调休上班). `calendarFromNotice` gives one, ready for `new Engine({ calendar: { years } })`.
+ */
+export type CalendarYears = Record<string, { holidays: CalendarHoliday[]; workdays: DateString[] }>;
+
 /** Options of every decision call: `{ lean: true }` answers with the decision's lean form. */
 export interface Options {
   lean?: boolean;
@@ -508,6 +521,13 @@ export declare class Engine {
 
 export declare function defaultEngine(): Engine;
 export declare function validatePolicy(doc: Policy | object | string): Problem[];
+/**
+ * A State Council holiday notice (国务院办公厅关于…部分节假日安排的通知), pasted as text, read into
+ * a `calendar.years` entry. Weekdays in brackets and 共N天 are checked against the dates; text
+ * it cannot read (or anything but a string) throws a KefuError, INVALID_INPUT at `/text`,
+ * naming the sentence.
+ */
+export declare function calendarFromNotice(text: string): CalendarYears;
 export declare const ERROR_CODES: readonly ErrorCode[];
 export declare const KINDS: readonly Kind[];
 export declare const VERSION: string;

@@ -16,6 +16,7 @@ module.exports = {
   Engine,
   defaultEngine,
   validatePolicy: native.validatePolicy,
+  calendarFromNotice: native.calendarFromNotice,
   ERROR_CODES: Object.freeze(native.errorCodes()),
   KINDS: Object.freeze(native.kinds()),
   VERSION: native.version(),

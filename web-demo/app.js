@@ -277,10 +277,13 @@ function drawComplaint(d, text) {
 function drawClock(d) {
   const late = d.state === 'breached' || d.state === 'met_late';
   const left = d.state === 'met' || d.state === 'met_late' ? '' : late ? `${t('overdue')} ${duration(d.minutes_overdue, d.clock)}` : `${t('left')} ${duration(d.minutes_left, d.clock)}`;
+  // A due time on a year the State Council has not announced yet: say so next to it.
+  const provisional = d.reasons.find((r) => r.code === 'CALENDAR_PROVISIONAL');
   return `
     <div class="clock state-${d.state}" data-out="state" data-value="${esc(JSON.stringify(d.state))}">
       <span class="badge">${esc(name('state', d.state))}</span>
       <span data-out="due_at" data-value="${esc(JSON.stringify(d.due_at))}">${esc(t('due_at'))} <b>${esc(wall(d.due_at))}</b></span>
+      ${provisional ? `<span class="badge provisional" data-out="provisional" title="${esc(msg(provisional))}">${esc(t('provisional'))}</span>` : ''}
       <span class="countdown" data-out="minutes_left" data-value="${d.minutes_left}">${esc(left)}</span>
       <span hidden data-out="minutes_overdue" data-value="${d.minutes_overdue}"></span>
       <span hidden data-out="paused_minutes" data-value="${d.paused_minutes}"></span>

@@ -130,6 +130,7 @@ export const UI = {
   paused_to: ['暂停至', 'Paused until'],
   add_clock: ['添加一项', 'Add a clock'],
   due_at: ['到期', 'Due'],
+  provisional: ['暂定', 'Provisional'],
   state: ['状态', 'State'],
   left: ['剩余', 'Left'],
   overdue: ['超时', 'Overdue'],

@@ -69,6 +69,20 @@ pub fn calendar_from_notice(text: &str) -> Result<Value> {
     guarded(|| calendar::notice::to_years_value(text))
 }
 
+/// [`calendar_from_notice`] for a host: the argument as given; anything but a string is
+/// `INVALID_INPUT` at `/text`, in the decoder's words as every other argument.
+pub fn calendar_from_notice_arg(text: Value) -> Result<Value> {
+    #[derive(serde::Deserialize)]
+    struct Notice {
+        text: String,
+    }
+    let text = match text {
+        Value::String(t) => t,
+        other => decode::from_value::<Notice>(&serde_json::json!({ "text": other }))?.text,
+    };
+    calendar_from_notice(&text)
+}
+
 /// The README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { hostChecks } from '../../tests/js/host.mjs';
 
 const kefu = createRequire(import.meta.url)('../index.js');
-hostChecks('napi', { Engine: kefu.Engine, errorCodes: kefu.ERROR_CODES, version: kefu.VERSION, validatePolicy: kefu.validatePolicy });
+hostChecks('napi', { Engine: kefu.Engine, errorCodes: kefu.ERROR_CODES, version: kefu.VERSION, validatePolicy: kefu.validatePolicy, calendarFromNotice: kefu.calendarFromNotice });
 
 test('napi: module-level functions use the default engine', () => {
   const request = { reason: 'no_reason', category: 'food', signed_at: '2026-03-01T10:00:00+08:00', requested_at: '2026-03-09T00:00:00+08:00' };

@@ -1,6 +1,6 @@
 // Compiled by `tsc` in the test command: the package's types must accept real use and
 // reject wrong use. Calls of these shapes run for real in host.test.mjs and the shared cases.
-import { Engine, evaluateBatch, type LeanReturnDecision, type BatchItem, checkReturn, orderFlag, orderAction, sla, dispatchEstimate, refundTimeline, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision, type SlaDecision, type DispatchDecision, type TimelineDecision } from '..';
+import { Engine, evaluateBatch, type LeanReturnDecision, type BatchItem, checkReturn, orderFlag, orderAction, sla, dispatchEstimate, refundTimeline, ERROR_CODES, type KefuError, type ReturnDecision, type ReturnRequest, type FlagDecision, type ActionDecision, type SlaDecision, type DispatchDecision, type TimelineDecision, calendarFromNotice, type CalendarYears } from '..';
 
 const request: ReturnRequest = {
   reason: 'no_reason',
@@ -57,3 +57,14 @@ const either: ReturnDecision | LeanReturnDecision = checkReturn(request, { lean:
 // @ts-expect-error: with a boolean flag the answer may be the lean form
 const notWhole: ReturnDecision = checkReturn(request, { lean: leanFlag });
 void leanVerdict; void leanCodes; void whole; void either; void notWhole;
+
+// A State Council notice read into a calendar.years entry, typed, and used as a policy's years.
+const years: CalendarYears = calendarFromNotice('…');
+const workdays: string[] = years['2026'].workdays;
+const firstOff: string | undefined = years['2026'].holidays[0]?.from;
+const withYears = new Engine({ calendar: { years } });
+// @ts-expect-error: the notice is text
+calendarFromNotice(42);
+// @ts-expect-error: a year's holidays are { name, from, to }, not dates
+const notDates: string[] = years['2026'].holidays;
+void workdays; void firstOff; void withYears; void notDates;

@@ -21,6 +21,7 @@ from ._kefu import (
     InvalidPolicyError,
     KefuError,
     UnknownKindError,
+    calendar_from_notice,
     validate_policy,
 )
 
@@ -38,6 +39,7 @@ __all__ = [
     "KefuError",
     "UnknownKindError",
     "add_working_time",
+    "calendar_from_notice",
     "check_return",
     "classify_complaint",
     "default_engine",

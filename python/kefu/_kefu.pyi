@@ -46,3 +46,12 @@ class Engine:
     def policy_hash(self) -> str: ...
 
 def validate_policy(doc: Any) -> List[Dict[str, str]]: ...
+def calendar_from_notice(text: str) -> Dict[str, Dict[str, Any]]:
+    """A State Council holiday notice (国务院办公厅关于…部分节假日安排的通知), pasted as text,
+    read into a ``calendar.years`` entry: ``{"2026": {"holidays": [{"name", "from", "to"}, …],
+    "workdays": ["2026-01-04", …]}}``, ready for ``Engine({"calendar": {"years": entry}})``.
+
+    Weekdays in brackets and "共N天" are checked against the dates. Text that cannot be read
+    (or anything but a str) raises :class:`InvalidInputError` at path ``/text``, naming the
+    sentence.
+    """

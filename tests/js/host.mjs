@@ -27,7 +27,7 @@ function throwsKefu(fn, code, path) {
   return caught;
 }
 
-/** `api`: { Engine, errorCodes: string[], version: string, validatePolicy, cargoVersion } */
+/** `api`: { Engine, errorCodes: string[], version: string, validatePolicy, calendarFromNotice } */
 export function hostChecks(host, api) {
   const engine = new api.Engine();
 
@@ -104,6 +104,28 @@ export function hostChecks(host, api) {
     assert.equal(engine.isWorkday('2027-01-01'), false); // 元旦, provisional
     throwsKefu(() => engine.addWorkingTime('2026-02-14T18:00:00+08:00', -5), 'INVALID_INPUT', '/minutes');
     throwsKefu(() => engine.isWorkday(20260214), 'INVALID_INPUT', '/date');
+  });
+
+  test(`${host}: calendarFromNotice reads the 2026 notice into a calendar.years entry`, () => {
+    const notice = readFileSync(new URL('../calendar/notices/2026.txt', import.meta.url), 'utf8');
+    const years = api.calendarFromNotice(notice);
+    assert.deepEqual(Object.keys(years), ['2026']);
+    assert.deepEqual(years['2026'].workdays, ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    const spring = years['2026'].holidays.find((h) => h.name === '春节');
+    assert.deepEqual([spring?.from, spring?.to], ['2026-02-15', '2026-02-23']);
+    const imported = new api.Engine({ calendar: { years } });
+    for (let d = new Date(Date.UTC(2026, 0, 1)); d.getUTCFullYear() === 2026; d.setUTCDate(d.getUTCDate() + 1)) {
+      const day = d.toISOString().slice(0, 10);
+      assert.equal(imported.isWorkday(day), engine.isWorkday(day), day);
+    }
+    const wrong = notice.replace('5月9日（周六）上班', '5月9日（周日）上班');
+    assert.notEqual(wrong, notice);
+    const e = throwsKefu(() => api.calendarFromNotice(wrong), 'INVALID_INPUT', '/text');
+    assert.ok(e.message.includes('5月9日（周日）上班'), e.message);
+    for (const notText of [42, null, undefined, { text: notice }, [notice]]) {
+      throwsKefu(() => api.calendarFromNotice(notText), 'INVALID_INPUT', '/text');
+    }
+    assert.deepEqual(api.calendarFromNotice(notice), years);
   });
 
   test(`${host}: a batch returns one result per input, in order`, () => {

@@ -46,6 +46,8 @@ const SCENARIOS = [
   ['sla', 'complaint due Mon 14:45; now 17:00: breached'],
   ['dispatch_estimate', 'Fri 6 Mar 2026 15:00, 广州'],
   ['refund_timeline', 'buyer ships by post Thu 5 Mar 14:00'],
+  ['sla', 'refund_after_approval Wed 30 Dec 2026 10:00'],
+  ['dispatch_estimate', 'paid Thu 31 Dec 2026 15:00 (after cutoff): 元旦 2027 provisional'],
 ];
 
 let server, browser, page;
@@ -172,6 +174,11 @@ for (const [i, [file, prefix]] of SCENARIOS.entries()) {
     await fill(where, c.input);
     await page.click(where.submit);
     await check(where, c);
+    if (c.kind === 'sla' && c.expect?.reason_codes?.includes('CALENDAR_PROVISIONAL')) {
+      const badge = page.locator(`${where.result} [data-out=provisional]`);
+      assert.equal(await badge.count(), 1, 'a provisional due time is marked 暂定 beside it');
+      assert.match(await badge.getAttribute('title'), /2027年的放假安排尚未公布/);
+    }
     if (c.policy && !c.expect_error) {
       const used = JSON.parse(await page.locator(`${where.result} [data-out=policy]`).first().getAttribute('data-value'));
       assert.equal(used.hash, JSON.parse(await page.getAttribute('#policy-badge', 'data-value')).hash, 'the answer names the policy in use');

@@ -649,6 +649,18 @@ pub fn validate_policy(env: Env, doc: Unknown<'_>) -> Result<Value> {
     .map_err(|e| to_js_error(&env, e))
 }
 
+/// A State Council holiday notice (its text) read into a `calendar.years` entry,
+/// `{"2026": {"holidays": [{name, from, to}…], "workdays": […]}}`. Core reads and checks the
+/// text; anything but a string is `INVALID_INPUT` at `/text`, as core's decoder words it.
+#[napi(
+    ts_args_type = "text: string",
+    ts_return_type = "Record<string, { holidays: { name: string; from: string; to: string }[]; workdays: string[] }>"
+)]
+pub fn calendar_from_notice(env: Env, text: Unknown<'_>) -> Result<Value> {
+    guarded(|| kefu_core::calendar_from_notice_arg(from_js(&env, text, "/text")?))
+        .map_err(|e| to_js_error(&env, e))
+}
+
 /// The stable error codes, as every host lists them.
 #[napi]
 pub fn error_codes() -> Vec<&'static str> {

@@ -527,12 +527,23 @@ fn validate_policy(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>
     to_py(py, &kefu_core::Problem::list_to_json(&problems))
 }
 
+/// A State Council holiday notice (its text) read into a `calendar.years` entry,
+/// `{"2026": {"holidays": [{name, from, to}…], "workdays": […]}}`. Core reads and checks the
+/// text; anything but a str is `INVALID_INPUT` at `/text`, as core's decoder words it.
+#[pyfunction]
+fn calendar_from_notice(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let years = guarded(|| kefu_core::calendar_from_notice_arg(arg(text, "text")?))
+        .map_err(|e| to_py_err(py, e))?;
+    to_py(py, &years)
+}
+
 #[pymodule]
 fn _kefu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<Engine>()?;
     m.add_class::<frame::ArrowStream>()?;
     m.add_function(wrap_pyfunction!(validate_policy, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar_from_notice, m)?)?;
     m.add("KefuError", py.get_type::<KefuError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
     m.add("InvalidPolicyError", py.get_type::<InvalidPolicyError>())?;

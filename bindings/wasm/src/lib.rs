@@ -355,6 +355,24 @@ pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
     }))
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const CALENDAR_YEARS: &str = r#"
+/** A `calendar.years` entry: per year, its holidays and its make-up working days. */
+export type CalendarYears = Record<string, { holidays: { name: string; from: string; to: string }[]; workdays: string[] }>;
+"#;
+
+/// A State Council holiday notice (its text) read into a `calendar.years` entry,
+/// `{"2026": {"holidays": [{name, from, to}…], "workdays": […]}}`. Core reads and checks the
+/// text; anything but a string is `INVALID_INPUT` at `/text`, as core's decoder words it.
+#[wasm_bindgen(js_name = calendarFromNotice, unchecked_return_type = "CalendarYears")]
+pub fn calendar_from_notice(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    finish(guarded(|| {
+        kefu_core::calendar_from_notice_arg(from_js(text, "/text")?)
+    }))
+}
+
 /// The stable error codes, as every host lists them.
 #[wasm_bindgen(js_name = errorCodes)]
 pub fn error_codes() -> Vec<String> {

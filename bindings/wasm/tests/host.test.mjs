@@ -3,4 +3,4 @@ import { createRequire } from 'node:module';
 import { hostChecks } from '../../../tests/js/host.mjs';
 
 const kefu = createRequire(import.meta.url)('../pkg/nodejs/kefu_wasm.js');
-hostChecks('wasm', { Engine: kefu.Engine, errorCodes: kefu.errorCodes(), version: kefu.version(), validatePolicy: kefu.validatePolicy });
+hostChecks('wasm', { Engine: kefu.Engine, errorCodes: kefu.errorCodes(), version: kefu.version(), validatePolicy: kefu.validatePolicy, calendarFromNotice: kefu.calendarFromNotice });
