@@ -1,11 +1,12 @@
-// The budget of issue 6: the wasm and its JS glue, as a browser downloads them (gzip -9),
-// under 250 KB together. Sizes are recorded in BENCHMARKS.md.
+// The browser package's budget (the developers' brief: wasm + JS glue at most 300,000 bytes
+// as a browser downloads them, gzip -9; issue 6 held 250 KB until issue 16). Sizes are
+// recorded in BENCHMARKS.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 250_000; // bytes, gzipped, wasm + glue
+const BUDGET = 300_000; // bytes, gzipped, wasm + glue
 const pkg = new URL('../../bindings/wasm/pkg/web/', import.meta.url);
 const gz = (name) => gzipSync(readFileSync(new URL(name, pkg)), { level: 9 }).length;
 
