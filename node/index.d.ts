@@ -367,6 +367,10 @@ export interface DayInfo {
   workday: boolean;
   kind: 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | 'closure';
   holiday: string | null;
+  /** In a year after the last announced one: the statute's holidays, no 调休. */
+  provisional: boolean;
+  /** `CALENDAR_PROVISIONAL` for a provisional day; else empty. */
+  reasons: Reason[];
 }
 
 /** A holiday period of a year: its name and its first and last days off. */
@@ -415,8 +419,11 @@ export interface Policy {
   calendar?: {
     builtin?: 'cn' | 'none';
     working_hours?: { start?: string; end?: string };
-    years?: Record<string, { holidays?: { name: string; from: DateString; to: DateString }[]; workdays?: DateString[] }>;
+    /** Announced years (both lists required; every statutory holiday inside a period). */
+    years?: CalendarYears;
     closures?: DateString[];
+    /** A year after the last announced one: decided provisionally (the default) or refused. */
+    unknown_years?: 'provisional' | 'error';
   };
   orders?: {
     platform?: Platform;
@@ -501,8 +508,8 @@ export declare class Engine {
   evaluate(kind: 'order_flag', request: OrderFacts | string): FlagDecision;
   evaluate(kind: 'order_action', request: ActionRequest | string): ActionDecision;
   evaluate(kind: 'is_workday', request: { date: DateString } | string): DayInfo;
-  evaluate(kind: 'add_working_time', request: { start: Instant; minutes: number } | string): { at: Instant };
-  evaluate(kind: 'working_minutes_between', request: { from: Instant; to: Instant } | string): { minutes: number };
+  evaluate(kind: 'add_working_time', request: { start: Instant; minutes: number } | string): { at: Instant; reasons: Reason[] };
+  evaluate(kind: 'working_minutes_between', request: { from: Instant; to: Instant } | string): { minutes: number; reasons: Reason[] };
   evaluate(kind: string, request: object | string, options?: Options): unknown;
   /** One result per request, in order; decided on every core, on the calling thread. */
   evaluateBatch(kind: Kind, requests: object[], options?: Options): BatchItem[];
