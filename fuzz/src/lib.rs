@@ -58,9 +58,9 @@ pub const POLICIES: [&str; 4] = [
         "complaints": {"critical_tier": false, "service_lapse_coupon_cents": 0}}"#,
     r#"{"time_zone": "+14:00", "calendar": {"builtin": "none",
         "working_hours": {"start": "23:59", "end": "24:00"},
-        "years": {"2199": {}, "2200": {"holidays": [{"name": "x", "from": "2200-12-30", "to": "2200-12-31"}]}}}}"#,
+        "years": {"2199": {"holidays": [], "workdays": []}, "2200": {"holidays": [{"name": "x", "from": "2200-12-30", "to": "2200-12-31"}], "workdays": []}}}}"#,
     r#"{"time_zone": "-14:00", "calendar": {"builtin": "none", "working_hours": {"start": "09:00", "end": "09:01"},
-        "years": {"1900": {"workdays": ["1900-01-06"]}, "1901": {}}}}"#,
+        "years": {"1900": {"holidays": [], "workdays": ["1900-01-06"]}, "1901": {"holidays": [], "workdays": []}}}}"#,
 ];
 
 /// The engine for [`POLICIES`]`[i % 4]`, compiled once.
