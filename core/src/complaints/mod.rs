@@ -748,7 +748,7 @@ mod tests {
         assert_eq!(folded.len(), phrases.len(), "a phrase is listed twice");
         let categories: std::collections::BTreeSet<Category> =
             phrases.iter().map(|p| p.category).collect();
-        assert_eq!(categories.len(), 12);
+        assert_eq!(categories.len(), 19);
         assert!(phrases
             .iter()
             .all(|p| (1..=3).contains(&p.weight) && p.phrase.trim() == p.phrase));

@@ -39,6 +39,35 @@ pub enum Category {
     Safety,
     /// Great material or mental harm.
     Harm,
+    /// What a customer talks about that decides a product-quality cause (电池, 房间, 纸张).
+    AspectQuality,
+    /// An aspect of the service (物流, 客服, 态度, 前台).
+    AspectService,
+    /// An aspect of the price (价格, 性价比).
+    AspectPrice,
+    /// An aspect of honesty (描述, 宣传, 图片).
+    AspectIntegrity,
+    /// A negative opinion (差, 慢, 小, 吵, 臭): with an aspect before it in the clause, a cue
+    /// of the aspect's cause; negated ("不小"), no complaint.
+    Negative,
+    /// A positive opinion (好用, 满意, 干净): negated ("不好用", "不干净"), a complaint, of
+    /// the aspect's cause when one stands before it.
+    Positive,
+    /// A degree word that may stand between an aspect and its opinion (太, 很, 实在, 有点).
+    Degree,
+}
+
+impl Category {
+    /// The cause category an aspect decides.
+    fn of_aspect(self) -> Option<Category> {
+        match self {
+            Category::AspectQuality => Some(Category::Quality),
+            Category::AspectService => Some(Category::Service),
+            Category::AspectPrice => Some(Category::Price),
+            Category::AspectIntegrity => Some(Category::Integrity),
+            _ => None,
+        }
+    }
 }
 
 /// One lexicon entry.
@@ -230,11 +259,17 @@ impl Lexicon {
         let (mut counted, mut negated) = (Vec::new(), Vec::new());
         // A negator inside an earlier cue ("不处理就打12315") belongs to that cue.
         let mut previous_end = 0;
+        // The latest aspect of the current clause: (start char, its phrase, its cause) and
+        // where an opinion of it may start being looked for (its end, then each opinion's).
+        let mut aspect: Option<(usize, usize, Category)> = None;
+        let mut anchor = (0usize, 0usize); // (char, byte) after the aspect or its last opinion
+        let mut degree_chars = 0usize; // degree words since the anchor
+        let mut last_char = 0usize;
         for m in self.automaton.find(&chars) {
             let Some(p) = self.phrases.get(m.phrase) else {
                 continue;
             };
-            let (start_byte, start_utf16, from) = position(m.start);
+            let (start_byte, _, _) = position(m.start);
             let (end_byte, end_utf16, to) = position(m.end);
             // An English phrase is a whole word: "broken" is not a cue inside "unbroken".
             let letter = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
@@ -245,16 +280,78 @@ impl Lexicon {
             {
                 continue;
             }
-            let cue = Cue {
-                text: text.get(from..to).unwrap_or_default().to_owned(),
-                phrase: p.phrase.clone(),
-                category: p.category,
-                weight: p.weight,
-                start: m.start,
-                end: m.end,
-                start_utf16,
-                end_utf16,
+            // A clause ends between the last match and this one: its aspect ends with it.
+            if chars
+                .get(last_char..m.start)
+                .is_some_and(|between| between.iter().any(|&c| ends_clause(c)))
+            {
+                aspect = None;
+            }
+            last_char = m.end;
+            let cue = |start: usize, phrase: String, category: Category| {
+                let (_, start_utf16, from) = position(start);
+                Cue {
+                    text: text.get(from..to).unwrap_or_default().to_owned(),
+                    phrase,
+                    category,
+                    weight: p.weight,
+                    start,
+                    end: m.end,
+                    start_utf16,
+                    end_utf16,
+                }
             };
+            if let Some(cause) = p.category.of_aspect() {
+                aspect = Some((m.start, m.phrase, cause));
+                (anchor, degree_chars) = ((m.end, end_byte), 0);
+                continue;
+            }
+            match p.category {
+                Category::Degree => {
+                    degree_chars += m.end - m.start;
+                    continue;
+                }
+                Category::Negative | Category::Positive => {
+                    // The opinion's own aspect: the clause's latest, close enough before it.
+                    let near = aspect.filter(|_| {
+                        m.start.saturating_sub(anchor.0).saturating_sub(degree_chars)
+                            <= OPINION_GAP
+                    });
+                    let scope_from = if near.is_some() {
+                        anchor.1
+                    } else {
+                        previous_end
+                    };
+                    let flipped = negated_at(&folded, scope_from, start_byte)
+                        && !rhetorical(&folded, end_byte);
+                    let complaint = (p.category == Category::Negative) != flipped;
+                    previous_end = end_byte;
+                    let found = match near {
+                        Some((start, phrase, cause)) => {
+                            let aspect_phrase = self
+                                .phrases
+                                .get(phrase)
+                                .map_or("", |a| a.phrase.as_str());
+                            (anchor, degree_chars) = ((m.end, end_byte), 0);
+                            cue(start, format!("{aspect_phrase}…{}", p.phrase), cause)
+                        }
+                        // A negated positive opinion on its own is a grumble ("不满意");
+                        // a negative one on its own says too little ("小" of what?).
+                        None if complaint && flipped => {
+                            cue(m.start, p.phrase.clone(), Category::Grumble)
+                        }
+                        None => continue,
+                    };
+                    if complaint {
+                        counted.push(found);
+                    } else {
+                        negated.push(found);
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let cue = cue(m.start, p.phrase.clone(), p.category);
             let negated_here =
                 negated_at(&folded, previous_end, start_byte) && !rhetorical(&folded, end_byte);
             previous_end = end_byte;
@@ -267,6 +364,10 @@ impl Lexicon {
         (counted, negated)
     }
 }
+
+/// Most characters between an aspect (or its last opinion) and an opinion of it, degree
+/// words not counted ("电池时间短": 时间).
+const OPINION_GAP: usize = 3;
 
 /// How far past a cue a rhetorical question's 吗 may stand, in characters.
 const RHETORICAL_REACH: usize = 24;
