@@ -259,18 +259,45 @@ impl Lexicon {
         let (mut counted, mut negated) = (Vec::new(), Vec::new());
         // A negator inside an earlier cue ("不处理就打12315") belongs to that cue.
         let mut previous_end = 0;
-        // The latest aspect of the current clause: (start char, its phrase, its cause) and
-        // where an opinion of it may start being looked for (its end, then each opinion's).
-        let mut aspect: Option<(usize, usize, Category)> = None;
-        let mut anchor = (0usize, 0usize); // (char, byte) after the aspect or its last opinion
+        // The latest aspect of the current clause, and where an opinion of it may start being
+        // looked for (after the aspect, then after each opinion of it).
+        let mut aspect: Option<Pending> = None;
+        let mut anchor = (0usize, 0usize); // (char, byte)
         let mut degree_chars = 0usize; // degree words since the anchor
+        let mut degree_end = usize::MAX; // where the last degree word ended (char)
         let mut last_char = 0usize;
+        let make = |start: usize, end: usize, phrase: String, category: Category, weight: u8| {
+            let (_, start_utf16, from) = position(start);
+            let (_, end_utf16, to) = position(end);
+            Cue {
+                text: text.get(from..to).unwrap_or_default().to_owned(),
+                phrase,
+                category,
+                weight,
+                start,
+                end,
+                start_utf16,
+                end_utf16,
+            }
+        };
+        // An aspect said to be missing ("没有蓝牙") and given no opinion is a complaint of
+        // its cause: the absence is the grievance.
+        let flush = |a: Option<Pending>, counted: &mut Vec<Cue>| {
+            if let Some(a) = a.filter(|a| !a.paired) {
+                if let Some(from) = a.absent_from {
+                    let phrase = self.phrases.get(a.phrase).map_or("", |x| x.phrase.as_str());
+                    // In text order (a cue after the aspect may already be in).
+                    let at = counted.partition_point(|q| q.start <= from);
+                    counted.insert(at, make(from, a.end, format!("没有…{phrase}"), a.cause, 2));
+                }
+            }
+        };
         for m in self.automaton.find(&chars) {
             let Some(p) = self.phrases.get(m.phrase) else {
                 continue;
             };
             let (start_byte, _, _) = position(m.start);
-            let (end_byte, end_utf16, to) = position(m.end);
+            let (end_byte, _, _) = position(m.end);
             // An English phrase is a whole word: "broken" is not a cue inside "unbroken".
             let letter = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
             let (first, last) = (p.phrase.chars().next(), p.phrase.chars().last());
@@ -285,35 +312,31 @@ impl Lexicon {
                 .get(last_char..m.start)
                 .is_some_and(|between| between.iter().any(|&c| ends_clause(c)))
             {
-                aspect = None;
+                flush(aspect.take(), &mut counted);
             }
             last_char = m.end;
-            let cue = |start: usize, phrase: String, category: Category| {
-                let (_, start_utf16, from) = position(start);
-                Cue {
-                    text: text.get(from..to).unwrap_or_default().to_owned(),
-                    phrase,
-                    category,
-                    weight: p.weight,
-                    start,
-                    end: m.end,
-                    start_utf16,
-                    end_utf16,
-                }
-            };
             if let Some(cause) = p.category.of_aspect() {
-                aspect = Some((m.start, m.phrase, cause));
+                flush(aspect.take(), &mut counted);
+                aspect = Some(Pending {
+                    start: m.start,
+                    end: m.end,
+                    phrase: m.phrase,
+                    cause,
+                    absent_from: absent_before(&chars, m.start),
+                    paired: false,
+                });
                 (anchor, degree_chars) = ((m.end, end_byte), 0);
                 continue;
             }
             match p.category {
                 Category::Degree => {
                     degree_chars += m.end - m.start;
+                    degree_end = m.end;
                     continue;
                 }
                 Category::Negative | Category::Positive => {
                     // The opinion's own aspect: the clause's latest, close enough before it.
-                    let near = aspect.filter(|_| {
+                    let near = aspect.as_mut().filter(|_| {
                         m.start.saturating_sub(anchor.0).saturating_sub(degree_chars)
                             <= OPINION_GAP
                     });
@@ -327,18 +350,25 @@ impl Lexicon {
                     let complaint = (p.category == Category::Negative) != flipped;
                     previous_end = end_byte;
                     let found = match near {
-                        Some((start, phrase, cause)) => {
+                        Some(a) => {
+                            a.paired = true;
                             let aspect_phrase = self
                                 .phrases
-                                .get(phrase)
-                                .map_or("", |a| a.phrase.as_str());
+                                .get(a.phrase)
+                                .map_or("", |x| x.phrase.as_str());
                             (anchor, degree_chars) = ((m.end, end_byte), 0);
-                            cue(start, format!("{aspect_phrase}…{}", p.phrase), cause)
+                            make(a.start, m.end, format!("{aspect_phrase}…{}", p.phrase), a.cause, p.weight)
                         }
-                        // A negated positive opinion on its own is a grumble ("不满意");
-                        // a negative one on its own says too little ("小" of what?).
+                        // A negated positive opinion on its own is a grumble ("不满意").
                         None if complaint && flipped => {
-                            cue(m.start, p.phrase.clone(), Category::Grumble)
+                            make(m.start, m.end, p.phrase.clone(), Category::Grumble, p.weight)
+                        }
+                        // A negative one on its own is of the thing bought when it is said
+                        // with weight ("很吵", "偏小", "一般般"); a bare "小" says too little.
+                        None if complaint
+                            && (degree_end == m.start || p.phrase.chars().count() >= 2) =>
+                        {
+                            make(m.start, m.end, p.phrase.clone(), Category::Quality, 1)
                         }
                         None => continue,
                     };
@@ -351,7 +381,7 @@ impl Lexicon {
                 }
                 _ => {}
             }
-            let cue = cue(m.start, p.phrase.clone(), p.category);
+            let cue = make(m.start, m.end, p.phrase.clone(), p.category, p.weight);
             let negated_here =
                 negated_at(&folded, previous_end, start_byte) && !rhetorical(&folded, end_byte);
             previous_end = end_byte;
@@ -361,8 +391,56 @@ impl Lexicon {
                 counted.push(cue);
             }
         }
+        flush(aspect.take(), &mut counted);
         (counted, negated)
     }
+}
+
+/// An aspect waiting for its opinion.
+struct Pending {
+    start: usize,
+    end: usize,
+    phrase: usize,
+    cause: Category,
+    /// Where a word saying it is missing starts ("没有蓝牙"), if one stands right before it.
+    absent_from: Option<usize>,
+    /// An opinion of it was found.
+    paired: bool,
+}
+
+/// Words that say a thing is missing. One-character ones must touch the aspect ("无线" is
+/// wireless, not "no line"); two-character ones may have one character between ("没有送包").
+const ABSENT: &[&str] = &[
+    "没有", "没带", "没送", "没给", "不带", "不送", "不给", "缺少", "不提供", "没提供", "没", "缺", "未",
+];
+
+/// Where a word saying the aspect at `start` is missing begins, if one does.
+fn absent_before(chars: &[char], start: usize) -> Option<usize> {
+    for skip in 0..=1usize {
+        let Some(end) = start.checked_sub(skip) else {
+            continue;
+        };
+        // Nothing that ends a clause may be skipped.
+        if chars.get(end..start).is_some_and(|s| s.iter().any(|&c| ends_clause(c))) {
+            continue;
+        }
+        for word in ABSENT {
+            let n = word.chars().count();
+            if skip > 0 && n < 2 {
+                continue;
+            }
+            let Some(from) = end.checked_sub(n) else {
+                continue;
+            };
+            if chars
+                .get(from..end)
+                .is_some_and(|w| w.iter().copied().eq(word.chars()))
+            {
+                return Some(from);
+            }
+        }
+    }
+    None
 }
 
 /// Most characters between an aspect (or its last opinion) and an opinion of it, degree
