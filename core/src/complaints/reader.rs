@@ -55,6 +55,9 @@ pub enum Category {
     Positive,
     /// A degree word that may stand between an aspect and its opinion (太, 很, 实在, 有点).
     Degree,
+    /// A word that holds a cue's characters but is none ("火车站" holds 着火's 火, "小时"
+    /// holds 小): matched so that the shorter cue is not, and never a cue itself.
+    Neutral,
 }
 
 impl Category {
@@ -196,6 +199,25 @@ const NOT_NEGATORS: &[&str] = &[
     "无良",
     "非常",
     "没完",
+    "不时",
+    "不锈",
+    "没想到",
+    "不然",
+    "不过",
+    "不错",
+    "不愧",
+    "不禁",
+    "不由",
+    "不免",
+    "无论",
+    "无比",
+    "非得",
+    "不知不觉",
+    "别说",
+    "别的",
+    "别人",
+    "别处",
+    "无线",
 ];
 
 /// How many characters before a cue a negator may stand ("不是因为质量问题").
@@ -329,6 +351,7 @@ impl Lexicon {
                 continue;
             }
             match p.category {
+                Category::Neutral => continue,
                 Category::Degree => {
                     degree_chars += m.end - m.start;
                     degree_end = m.end;
