@@ -223,6 +223,11 @@ const NOT_NEGATORS: &[&str] = &[
 /// How many characters before a cue a negator may stand ("不是因为质量问题").
 const NEGATION_WINDOW: usize = 5;
 
+/// A comma, which ends a clause but not what it speaks of.
+fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+
 /// Characters that end a clause: a negator before one does not reach past it.
 fn ends_clause(c: char) -> bool {
     matches!(
@@ -329,10 +334,12 @@ impl Lexicon {
             {
                 continue;
             }
-            // A clause ends between the last match and this one: its aspect ends with it.
+            // A sentence ends between the last match and this one: its aspect ends with it.
+            // A comma does not end it: "服务态度，实在有待改善" still speaks of the service
+            // (the gap check below keeps a far opinion from pairing).
             if chars
                 .get(last_char..m.start)
-                .is_some_and(|between| between.iter().any(|&c| ends_clause(c)))
+                .is_some_and(|between| between.iter().any(|&c| ends_clause(c) && !is_comma(c)))
             {
                 flush(aspect.take(), &mut counted);
             }
