@@ -2,8 +2,9 @@
 folded to the simplified characters that kefu's complaint reader matches on.
 
 Source: OpenCC's dictionaries as shipped in `opencc-python-reimplemented` 0.1.7 (TSCharacters,
-TWVariantsRev, HKVariantsRev). Only characters whose simplified form appears in the built-in
-lexicon or in the reader's negators are kept, so the table stays small (it ships in the wasm).
+TWVariantsRev, HKVariantsRev). Every single-character pair is kept (issue 17): a phrase a shop
+adds matches traditional text as the built-in ones do. The whole table costs the wasm build
+about 10 KB gzipped (BENCHMARKS.md); it used to keep only the lexicon's characters.
 
     python core/tools/gen_trad_map.py            # rewrite trad.rs
     python core/tools/gen_trad_map.py --check    # exit 1 if trad.rs is stale (the test command)
@@ -16,9 +17,6 @@ import opencc
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "core" / "src" / "complaints" / "trad.rs"
-LEXICON = ROOT / "core" / "src" / "complaints" / "lexicon.txt"
-# Characters of the reader's negators and clause words (core/src/complaints/reader.rs).
-EXTRA = "不是算存在没有并非无别但仅光只管论得停断久少语奈法良常完"
 
 
 def load(name: str) -> dict:
@@ -35,17 +33,13 @@ def load(name: str) -> dict:
 def main() -> int:
     ts = load("TSCharacters.txt")
     variants = {**load("HKVariantsRev.txt"), **load("TWVariantsRev.txt")}
-    needed = set(EXTRA)
-    for line in LEXICON.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith(("#", "== ")):
-            needed.update(line)
     pairs = {}
     for c in set(ts) | set(variants):
         if len(c) != 1:
             continue
         standard = variants.get(c, c)
         simp = ts.get(standard, standard)
-        if len(simp) == 1 and simp != c and simp in needed and ord(c) >= 0x3400:
+        if len(simp) == 1 and simp != c and ord(c) >= 0x3400:
             pairs[c] = simp
     rows = "".join(f"    ('{t}', '{s}'),\n" for t, s in sorted(pairs.items()))
     text = (

@@ -293,6 +293,8 @@ impl Lexicon {
         let mut degree_chars = 0usize; // degree words since the anchor
         let mut degree_end = usize::MAX; // where the last degree word ended (char)
         let mut last_char = 0usize;
+        // The last opinion counted on its own, which an aspect right after it may claim.
+        let mut lone: Option<usize> = None;
         let make = |start: usize, end: usize, phrase: String, category: Category, weight: u8| {
             let (_, start_utf16, from) = position(start);
             let (_, end_utf16, to) = position(end);
@@ -346,6 +348,21 @@ impl Lexicon {
             last_char = m.end;
             if let Some(cause) = p.category.of_aspect() {
                 flush(aspect.take(), &mut counted);
+                // "差劲的管理": an opinion said of the aspect that follows it.
+                if let Some(i) = lone.take().filter(|&i| {
+                    counted.get(i).is_some_and(|q: &Cue| {
+                        chars.get(q.end..m.start) == Some(&['的'][..])
+                    })
+                }) {
+                    if let Some(q) = counted.get(i) {
+                        let phrase = format!("{}的{}", q.phrase, p.phrase);
+                        let upgraded = make(q.start, m.end, phrase, cause, 2);
+                        if let Some(slot) = counted.get_mut(i) {
+                            *slot = upgraded;
+                        }
+                    }
+                    continue;
+                }
                 aspect = Some(Pending {
                     start: m.start,
                     end: m.end,
@@ -366,10 +383,15 @@ impl Lexicon {
                 }
                 Category::Negative | Category::Positive => {
                     // The opinion's own aspect: the clause's latest, close enough before it.
-                    let near = aspect.as_mut().filter(|_| {
-                        m.start.saturating_sub(anchor.0).saturating_sub(degree_chars)
-                            <= OPINION_GAP
-                    });
+                    // Across a comma only when nothing but the comma (and degree words)
+                    // stands between: "服务态度，实在有待改善", not "价格还可以，就是太旧".
+                    let gap = m.start.saturating_sub(anchor.0).saturating_sub(degree_chars);
+                    let comma = chars
+                        .get(anchor.0..m.start)
+                        .is_some_and(|between| between.iter().any(|&c| is_comma(c)));
+                    let near = aspect
+                        .as_mut()
+                        .filter(|_| gap <= OPINION_GAP && (!comma || gap <= 1));
                     let scope_from = if near.is_some() {
                         anchor.1
                     } else {
@@ -398,6 +420,7 @@ impl Lexicon {
                         None if complaint
                             && (degree_end == m.start || p.phrase.chars().count() >= 2) =>
                         {
+                            lone = Some(counted.len());
                             make(m.start, m.end, p.phrase.clone(), Category::Quality, 1)
                         }
                         None => continue,
