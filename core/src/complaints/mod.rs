@@ -202,7 +202,7 @@ impl ComplaintsPolicy {
             .chain(self.add_phrases.iter())
             .cloned()
             .collect();
-        Lexicon::new(phrases)
+        Lexicon::with_removed(phrases, removed.into_iter().collect())
     }
 }
 
@@ -477,10 +477,11 @@ pub(crate) fn decide(
             format!("the text is longer than the policy's {limit} characters"),
         ));
     }
-    let (mut cues, negated) = compiled.lexicon.read(text);
-    // Words of anger, harm, safety or publicity in a text that complains of nothing are a
-    // story's, not the customer's (a novel's 受伤, a parenting book's 生气): they do not count.
-    // Threats of law or a regulator are explicit enough to stand alone.
+    let reading = compiled.lexicon.reading(text);
+    let (mut cues, negated) = (reading.counted, reading.negated);
+    // Words of anger, harm, safety or publicity in a text that praises and complains of
+    // nothing are a story's, not the customer's (a novel's 受伤, a parenting book's 生气):
+    // they do not count. Threats of law or a regulator are explicit enough to stand alone.
     let complaining = cues.iter().any(|q| {
         matches!(
             q.category,
@@ -491,7 +492,7 @@ pub(crate) fn decide(
                 | Category::Grumble
         )
     });
-    if !complaining {
+    if !complaining && reading.praise > 0 {
         cues.retain(|q| matches!(q.category, Category::Legal | Category::Regulator));
     }
     let weight = |cats: &[Category]| -> u32 {

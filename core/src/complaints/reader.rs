@@ -113,6 +113,20 @@ pub struct Cue {
 pub struct Lexicon {
     phrases: Vec<Phrase>,
     automaton: Automaton,
+    /// Folded phrases the shop removed: an aspect and opinion that spell one are no cue either.
+    removed: Vec<String>,
+}
+
+/// What a reading found: counted cues, negated ones, and how many praising opinions stood
+/// un-negated (a text that praises and complains of nothing is no complaint).
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// Cues that count, in text order.
+    pub counted: Vec<Cue>,
+    /// Cues found but negated.
+    pub negated: Vec<Cue>,
+    /// Positive opinions not negated ("很好", "喜欢", "不错").
+    pub praise: usize,
 }
 
 /// Fold one character for matching.
@@ -255,7 +269,20 @@ impl Lexicon {
     pub fn new(phrases: Vec<Phrase>) -> Lexicon {
         let folded: Vec<String> = phrases.iter().map(|p| fold_str(&p.phrase)).collect();
         let automaton = Automaton::new(&folded);
-        Lexicon { phrases, automaton }
+        Lexicon {
+            phrases,
+            automaton,
+            removed: Vec::new(),
+        }
+    }
+
+    /// The same, minding the phrases a shop removed (folded): an aspect and an opinion that
+    /// together spell one ("发货" + "慢") are no cue.
+    pub fn with_removed(phrases: Vec<Phrase>, removed: Vec<String>) -> Lexicon {
+        Lexicon {
+            removed,
+            ..Lexicon::new(phrases)
+        }
     }
 
     /// The phrases, in order.
@@ -265,6 +292,13 @@ impl Lexicon {
 
     /// Every cue in `text`: (counted, negated), each in text order.
     pub fn read(&self, text: &str) -> (Vec<Cue>, Vec<Cue>) {
+        let r = self.reading(text);
+        (r.counted, r.negated)
+    }
+
+    /// Every cue in `text`, and the praise it holds.
+    pub fn reading(&self, text: &str) -> Reading {
+        let mut praise = 0usize;
         let folded = fold_str(text);
         // Per character (folding keeps one char for one char): the folded char, its byte
         // offset in `folded`, its UTF-16 offset and its byte offset in `text`; plus the end.
@@ -312,7 +346,14 @@ impl Lexicon {
         // An aspect said to be missing ("没有蓝牙") and given no opinion is a complaint of
         // its cause: the absence is the grievance.
         let flush = |a: Option<Pending>, counted: &mut Vec<Cue>| {
-            if let Some(a) = a.filter(|a| !a.paired) {
+            // Only when nothing is said of the aspect after it: "没有态度问题" is no absence.
+            let at_end = |end: usize| {
+                chars.get(end).is_none_or(|&c| {
+                    ends_clause(c)
+                        || matches!(c, '了' | '啊' | '呀' | '吗' | '哦' | '呢' | '（' | '(')
+                })
+            };
+            if let Some(a) = a.filter(|a| !a.paired && at_end(a.end)) {
                 if let Some(from) = a.absent_from {
                     let phrase = self.phrases.get(a.phrase).map_or("", |x| x.phrase.as_str());
                     // In text order (a cue after the aspect may already be in).
@@ -350,9 +391,9 @@ impl Lexicon {
                 flush(aspect.take(), &mut counted);
                 // "差劲的管理": an opinion said of the aspect that follows it.
                 if let Some(i) = lone.take().filter(|&i| {
-                    counted.get(i).is_some_and(|q: &Cue| {
-                        chars.get(q.end..m.start) == Some(&['的'][..])
-                    })
+                    counted
+                        .get(i)
+                        .is_some_and(|q: &Cue| chars.get(q.end..m.start) == Some(&['的'][..]))
                 }) {
                     if let Some(q) = counted.get(i) {
                         let phrase = format!("{}的{}", q.phrase, p.phrase);
@@ -385,7 +426,10 @@ impl Lexicon {
                     // The opinion's own aspect: the clause's latest, close enough before it.
                     // Across a comma only when nothing but the comma (and degree words)
                     // stands between: "服务态度，实在有待改善", not "价格还可以，就是太旧".
-                    let gap = m.start.saturating_sub(anchor.0).saturating_sub(degree_chars);
+                    let gap = m
+                        .start
+                        .saturating_sub(anchor.0)
+                        .saturating_sub(degree_chars);
                     let comma = chars
                         .get(anchor.0..m.start)
                         .is_some_and(|between| between.iter().any(|&c| is_comma(c)));
@@ -400,21 +444,34 @@ impl Lexicon {
                     let flipped = negated_at(&folded, scope_from, start_byte)
                         && !rhetorical(&folded, end_byte);
                     let complaint = (p.category == Category::Negative) != flipped;
+                    praise += usize::from(p.category == Category::Positive && !flipped);
                     previous_end = end_byte;
                     let found = match near {
                         Some(a) => {
                             a.paired = true;
-                            let aspect_phrase = self
-                                .phrases
-                                .get(a.phrase)
-                                .map_or("", |x| x.phrase.as_str());
+                            let aspect_phrase =
+                                self.phrases.get(a.phrase).map_or("", |x| x.phrase.as_str());
                             (anchor, degree_chars) = ((m.end, end_byte), 0);
-                            make(a.start, m.end, format!("{aspect_phrase}…{}", p.phrase), a.cause, p.weight)
+                            let q = make(
+                                a.start,
+                                m.end,
+                                format!("{aspect_phrase}…{}", p.phrase),
+                                a.cause,
+                                p.weight,
+                            );
+                            if self.removed.contains(&fold_str(&q.text)) {
+                                continue;
+                            }
+                            q
                         }
                         // A negated positive opinion on its own is a grumble ("不满意").
-                        None if complaint && flipped => {
-                            make(m.start, m.end, p.phrase.clone(), Category::Grumble, p.weight)
-                        }
+                        None if complaint && flipped => make(
+                            m.start,
+                            m.end,
+                            p.phrase.clone(),
+                            Category::Grumble,
+                            p.weight,
+                        ),
                         // A negative one on its own is of the thing bought when it is said
                         // with weight ("很吵", "偏小", "一般般"); a bare "小" says too little.
                         None if complaint
@@ -445,7 +502,11 @@ impl Lexicon {
             }
         }
         flush(aspect.take(), &mut counted);
-        (counted, negated)
+        Reading {
+            counted,
+            negated,
+            praise,
+        }
     }
 }
 
@@ -464,7 +525,19 @@ struct Pending {
 /// Words that say a thing is missing. One-character ones must touch the aspect ("无线" is
 /// wireless, not "no line"); two-character ones may have one character between ("没有送包").
 const ABSENT: &[&str] = &[
-    "没有", "没带", "没送", "没给", "不带", "不送", "不给", "缺少", "不提供", "没提供", "没", "缺", "未",
+    "没有",
+    "没带",
+    "没送",
+    "没给",
+    "不带",
+    "不送",
+    "不给",
+    "缺少",
+    "不提供",
+    "没提供",
+    "没",
+    "缺",
+    "未",
 ];
 
 /// Where a word saying the aspect at `start` is missing begins, if one does.
@@ -474,7 +547,10 @@ fn absent_before(chars: &[char], start: usize) -> Option<usize> {
             continue;
         };
         // Nothing that ends a clause may be skipped.
-        if chars.get(end..start).is_some_and(|s| s.iter().any(|&c| ends_clause(c))) {
+        if chars
+            .get(end..start)
+            .is_some_and(|s| s.iter().any(|&c| ends_clause(c)))
+        {
             continue;
         }
         for word in ABSENT {
