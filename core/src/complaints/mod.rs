@@ -479,21 +479,35 @@ pub(crate) fn decide(
     }
     let reading = compiled.lexicon.reading(text);
     let (mut cues, negated) = (reading.counted, reading.negated);
-    // Words of anger, harm, safety or publicity in a text that praises and complains of
-    // nothing are a story's, not the customer's (a novel's 受伤, a parenting book's 生气):
-    // they do not count. Threats of law or a regulator are explicit enough to stand alone.
-    let complaining = cues.iter().any(|q| {
-        matches!(
-            q.category,
-            Category::Quality
-                | Category::Service
-                | Category::Price
-                | Category::Integrity
-                | Category::Grumble
-        )
-    });
-    if !complaining && reading.praise > 0 {
-        cues.retain(|q| matches!(q.category, Category::Legal | Category::Regulator));
+    // Words of anger, harm, safety or publicity in a text that praises more than it complains
+    // are a story's or a passing remark's, not the customer's escalation (a novel's 受伤, a
+    // parenting book's 生气): they do not count. Threats of law or a regulator are explicit
+    // enough to stand alone.
+    let complaints = cues
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.category,
+                Category::Quality
+                    | Category::Service
+                    | Category::Price
+                    | Category::Integrity
+                    | Category::Grumble
+            )
+        })
+        .count();
+    // A text that praises more than it complains is a review, not an escalation.
+    if reading.praise > complaints {
+        cues.retain(|q| {
+            !matches!(
+                q.category,
+                Category::Anger
+                    | Category::Harm
+                    | Category::Safety
+                    | Category::Publicity
+                    | Category::Extreme
+            )
+        });
     }
     let weight = |cats: &[Category]| -> u32 {
         cues.iter()
@@ -593,7 +607,13 @@ pub(crate) fn decide(
         .collect();
     let mut serious = Vec::new();
     let heat = weight(&[Category::Anger, Category::Publicity, Category::Extreme]);
-    if heat >= policy.serious_cue_weight.0 || publicity || extreme {
+    // A threat of exposure (weight 3: 曝光, 差评) or radical talk makes it serious; advice
+    // to others (千万别买) weighs in with anger but says what kind of complaint it is, not how
+    // serious (seed 002: serious is great harm that angers).
+    let threat = cues
+        .iter()
+        .any(|q| q.category == Category::Publicity && q.weight >= 3);
+    if heat >= policy.serious_cue_weight.0 || threat || c.threatens_publicity || extreme {
         serious.push(SERIOUS_ANGER.says(
             "客户情绪激动或扬言曝光、采取激烈行动：按严重投诉处理。",
             "The customer is angry, or threatens publicity or radical action: serious.",
