@@ -560,6 +560,25 @@ pub(crate) fn decide(
         cause
     })
     .collect();
+    let mut causes = causes;
+    // Disappointment with nothing named ("大失所望", "不会再来了"): what was bought let the
+    // customer down, a product-quality complaint until the facts say otherwise.
+    let disappointed = cues
+        .iter()
+        .any(|q| q.category == Category::Grumble && q.weight >= 2);
+    if causes.is_empty() && disappointed {
+        reasons.push(QUALITY.says(
+            format!(
+                "产品质量投诉（未说明具体原因，按所购商品本身处理，请询问事实）：{}",
+                quoted(&cues, Category::Grumble)
+            ),
+            format!(
+                "The product let the customer down, no cause named (ask for the facts): {}",
+                quoted(&cues, Category::Grumble)
+            ),
+        ));
+        causes.push(Cause::ProductQuality);
+    }
     if causes.is_empty() {
         reasons.push(CAUSE_UNCLEAR.says(
             "未能判断投诉原因，请询问事实、分析原因。",

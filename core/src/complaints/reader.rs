@@ -475,7 +475,9 @@ impl Lexicon {
                         // A negative one on its own is of the thing bought when it is said
                         // with weight ("很吵", "偏小", "一般般"); a bare "小" says too little.
                         None if complaint
-                            && (degree_end == m.start || p.phrase.chars().count() >= 2) =>
+                            && (degree_end == m.start
+                                || p.phrase.chars().count() >= 2
+                                || said_alone(&chars, m.start, m.end)) =>
                         {
                             lone = Some(counted.len());
                             make(m.start, m.end, p.phrase.clone(), Category::Quality, 1)
@@ -508,6 +510,18 @@ impl Lexicon {
             praise,
         }
     }
+}
+
+/// Whether a one-character opinion stands as a whole statement: at the end of its clause
+/// ("就一个字：差", "差差差"), or said with 的很 / 得很 ("差的很").
+fn said_alone(chars: &[char], start: usize, end: usize) -> bool {
+    let after = chars.get(end..).unwrap_or_default();
+    let before = start.checked_sub(1).and_then(|i| chars.get(i));
+    after.first().is_none_or(|&c| ends_clause(c) || c == '啊')
+        || after.starts_with(&['的', '很'])
+        || after.starts_with(&['得', '很'])
+        || after.first() == chars.get(start)
+        || before.is_some_and(|&c| ends_clause(c) || c == '：' || c == ':')
 }
 
 /// An aspect waiting for its opinion.
