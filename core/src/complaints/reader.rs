@@ -243,7 +243,7 @@ fn is_comma(c: char) -> bool {
 }
 
 /// Characters that end a clause: a negator before one does not reach past it.
-fn ends_clause(c: char) -> bool {
+pub(crate) fn ends_clause(c: char) -> bool {
     matches!(
         c,
         '，' | '。'
@@ -475,9 +475,9 @@ impl Lexicon {
                         // A negative one on its own is of the thing bought when it is said
                         // with weight ("很吵", "偏小", "一般般"); a bare "小" says too little.
                         None if complaint
-                            && (degree_end == m.start
-                                || p.phrase.chars().count() >= 2
-                                || said_alone(&chars, m.start, m.end)) =>
+                            && (p.phrase.chars().count() >= 2
+                                || said_alone(&chars, m.start, m.end)
+                                || (degree_end == m.start && ends_word(&chars, m.end))) =>
                         {
                             lone = Some(counted.len());
                             make(m.start, m.end, p.phrase.clone(), Category::Quality, 1)
@@ -522,6 +522,16 @@ fn said_alone(chars: &[char], start: usize, end: usize) -> bool {
         || after.starts_with(&['得', '很'])
         || after.first() == chars.get(start)
         || before.is_some_and(|&c| ends_clause(c) || c == '：' || c == ':')
+}
+
+/// Whether a word ends at `end`: the text or a clause ends there, or a particle or a
+/// character that is no Chinese word's follows ("有点小幸运" is no "小").
+fn ends_word(chars: &[char], end: usize) -> bool {
+    chars.get(end).is_none_or(|&c| {
+        ends_clause(c)
+            || matches!(c, '了' | '的' | '啊' | '呀' | '吧' | '！' | '点' | '些')
+            || !('\u{4e00}'..='\u{9fff}').contains(&c)
+    })
 }
 
 /// An aspect waiting for its opinion.
