@@ -415,6 +415,31 @@ crate::reason::rules! {
         "A service lapse: the apology comes with the policy's coupon.";
 }
 
+/// Cues that say what is wrong.
+fn is_complaint(c: Category) -> bool {
+    matches!(
+        c,
+        Category::Quality
+            | Category::Service
+            | Category::Price
+            | Category::Integrity
+            | Category::Grumble
+    )
+}
+
+/// Cues that raise severity or say what kind of complaint it is, but not what is wrong (law
+/// and regulators excepted: they stand alone).
+fn is_escalation(c: Category) -> bool {
+    matches!(
+        c,
+        Category::Anger
+            | Category::Harm
+            | Category::Safety
+            | Category::Publicity
+            | Category::Extreme
+    )
+}
+
 /// The phrase of a cue that is a loss written in the words (`损失≥1000元`).
 const WRITTEN_LOSS: &str = "损失≥";
 
@@ -528,31 +553,34 @@ pub(crate) fn decide(
     // are a story's or a passing remark's, not the customer's escalation (a novel's 受伤, a
     // parenting book's 生气): they do not count. Threats of law or a regulator are explicit
     // enough to stand alone.
-    let complaints = cues
-        .iter()
-        .filter(|q| {
-            matches!(
-                q.category,
-                Category::Quality
-                    | Category::Service
-                    | Category::Price
-                    | Category::Integrity
-                    | Category::Grumble
-            )
-        })
-        .count();
-    // A text that praises more than it complains is a review, not an escalation.
-    if reading.praise > complaints {
+    let complaints = cues.iter().filter(|q| is_complaint(q.category)).count();
+    // A text that praises more than it complains is a review, not an escalation; in one that
+    // praises at all, an escalation word counts only in a sentence that complains (a story's
+    // 愤怒 in a warm book review is not the customer's).
+    if reading.praise > 0 && reading.praise <= complaints {
+        // The sentence of every character, counted once (linear in the text).
+        let mut sentence = Vec::with_capacity(text.len());
+        let mut n = 0u32;
+        for c in text.chars() {
+            sentence.push(n);
+            if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n') {
+                n += 1;
+            }
+        }
+        let complaining: std::collections::BTreeSet<u32> = cues
+            .iter()
+            .filter(|q| is_complaint(q.category))
+            .filter_map(|q| sentence.get(q.start).copied())
+            .collect();
         cues.retain(|q| {
-            !matches!(
-                q.category,
-                Category::Anger
-                    | Category::Harm
-                    | Category::Safety
-                    | Category::Publicity
-                    | Category::Extreme
-            )
+            !is_escalation(q.category)
+                || sentence
+                    .get(q.start)
+                    .is_some_and(|s| complaining.contains(s))
         });
+    }
+    if reading.praise > complaints {
+        cues.retain(|q| !is_escalation(q.category));
     }
     let weight = |cats: &[Category]| -> u32 {
         cues.iter()
