@@ -521,7 +521,7 @@ fn said_alone(chars: &[char], start: usize, end: usize) -> bool {
         || after.starts_with(&['的', '很'])
         || after.starts_with(&['得', '很'])
         || after.first() == chars.get(start)
-        || before.is_some_and(|&c| ends_clause(c) || c == '：' || c == ':')
+        || before.is_some_and(|&c| c == '：' || c == ':')
 }
 
 /// Whether a word ends at `end`: the text or a clause ends there, or a particle or a
