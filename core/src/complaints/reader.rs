@@ -234,6 +234,12 @@ const NOT_NEGATORS: &[&str] = &[
     "无线",
 ];
 
+/// Words whose second character is a negator's but which negate nothing ("特别是纸张太差").
+const ENDS_IN_NEGATOR: &[&str] = &[
+    "特别", "区别", "分别", "差别", "级别", "类别", "告别", "个别", "识别", "鉴别", "派别", "判别",
+    "辨别", "性别", "除非", "是非", "有无", "出没", "淹没", "埋没", "要不", "莫非", "虚无",
+];
+
 /// How many characters before a cue a negator may stand ("不是因为质量问题").
 const NEGATION_WINDOW: usize = 5;
 
@@ -659,7 +665,17 @@ fn negated_at(folded: &str, from: usize, at: usize) -> bool {
                     n.starts_with("n'") || !after.is_some_and(|c| c.is_ascii_alphabetic());
                 before_ok && after_ok
             } else {
-                !NOT_NEGATORS.iter().any(|x| rest.starts_with(x))
+                // The negator's character may end another word ("特别", "区别", "除非").
+                let word = folded
+                    .get(..start + i)
+                    .and_then(|s| s.chars().last())
+                    .zip(rest.chars().next())
+                    .is_some_and(|(a, b)| {
+                        ENDS_IN_NEGATOR
+                            .iter()
+                            .any(|w| w.chars().eq([a, b]))
+                    });
+                !word && !NOT_NEGATORS.iter().any(|x| rest.starts_with(x))
             }
         })
     })
