@@ -727,7 +727,12 @@ pub(crate) fn decide(
     let beyond_order = matches!((c.loss_cents, c.order_amount_cents), (Some(l), Some(o)) if l > o);
     if matches!(c.harm, Some(Harm::Mental | Harm::Physical))
         || beyond_order
-        || weight(&[Category::Harm]) >= 2
+        || cues
+            .iter()
+            .filter(|q| q.category == Category::Harm && !q.phrase.starts_with(WRITTEN_LOSS))
+            .map(|q| u32::from(q.weight))
+            .sum::<u32>()
+            >= 2
     {
         serious.push(SERIOUS_HARM.says(
             "客户受到较大的物质或精神伤害。",

@@ -452,7 +452,15 @@ impl Lexicon {
                     let complaint = (p.category == Category::Negative) != flipped;
                     praise += usize::from(p.category == Category::Positive && !flipped);
                     previous_end = end_byte;
+                    // Praise is neither a cue nor a negated one ("房间很干净").
+                    let praising = !complaint && !flipped;
                     let found = match near {
+                        Some(a) if praising => {
+                            a.paired = true;
+                            (anchor, degree_chars) = ((m.end, end_byte), 0);
+                            continue;
+                        }
+                        None if praising => continue,
                         Some(a) => {
                             a.paired = true;
                             let aspect_phrase =
@@ -670,11 +678,7 @@ fn negated_at(folded: &str, from: usize, at: usize) -> bool {
                     .get(..start + i)
                     .and_then(|s| s.chars().last())
                     .zip(rest.chars().next())
-                    .is_some_and(|(a, b)| {
-                        ENDS_IN_NEGATOR
-                            .iter()
-                            .any(|w| w.chars().eq([a, b]))
-                    });
+                    .is_some_and(|(a, b)| ENDS_IN_NEGATOR.iter().any(|w| w.chars().eq([a, b])));
                 !word && !NOT_NEGATORS.iter().any(|x| rest.starts_with(x))
             }
         })
