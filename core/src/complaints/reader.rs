@@ -8,7 +8,7 @@
 //! the text.
 
 use super::automaton::Automaton;
-use super::trad::TRAD_TO_SIMP;
+use super::trad::{TRAD_TO_SIMP, TRAD_TO_SIMP_ASTRAL};
 use serde::{Deserialize, Serialize};
 
 /// What a phrase is evidence of.
@@ -138,11 +138,19 @@ pub fn fold(c: char) -> char {
         }
         'A'..='Z' => c.to_ascii_lowercase(),
         c if u32::from(c) < 0x3400 || !maybe_traditional(c) => c,
-        c => TRAD_TO_SIMP
-            .binary_search_by_key(&c, |&(t, _)| t)
-            .ok()
-            .and_then(|i| TRAD_TO_SIMP.get(i))
-            .map_or(c, |&(_, s)| s),
+        c => match u16::try_from(u32::from(c)) {
+            Ok(unit) => TRAD_TO_SIMP
+                .binary_search_by_key(&unit, |&(t, _)| t)
+                .ok()
+                .and_then(|i| TRAD_TO_SIMP.get(i))
+                .and_then(|&(_, s)| char::from_u32(u32::from(s)))
+                .unwrap_or(c),
+            Err(_) => TRAD_TO_SIMP_ASTRAL
+                .binary_search_by_key(&c, |&(t, _)| t)
+                .ok()
+                .and_then(|i| TRAD_TO_SIMP_ASTRAL.get(i))
+                .map_or(c, |&(_, s)| s),
+        },
     }
 }
 
@@ -151,8 +159,12 @@ fn maybe_traditional(c: char) -> bool {
     static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
     let filter = FILTER.get_or_init(|| {
         let mut bits = [0u64; 64];
-        for &(t, _) in TRAD_TO_SIMP {
-            let h = u32::from(t) as usize & 4095;
+        let all = TRAD_TO_SIMP
+            .iter()
+            .map(|&(t, _)| u32::from(t))
+            .chain(TRAD_TO_SIMP_ASTRAL.iter().map(|&(t, _)| u32::from(t)));
+        for t in all {
+            let h = t as usize & 4095;
             if let Some(word) = bits.get_mut(h / 64) {
                 *word |= 1 << (h % 64);
             }
