@@ -212,7 +212,10 @@ export interface ReturnDecision {
 export type ComplaintCategory =
   | 'quality' | 'service' | 'price' | 'integrity'
   | 'grumble' | 'anger' | 'publicity' | 'extreme'
-  | 'legal' | 'regulator' | 'safety' | 'harm';
+  | 'legal' | 'regulator' | 'safety' | 'harm'
+  /** Lexicon-only (issue 17): aspects, opinions, degree and neutral words build cues; a cue's own category is one of the above. */
+  | 'aspect_quality' | 'aspect_service' | 'aspect_price' | 'aspect_integrity'
+  | 'negative' | 'positive' | 'degree' | 'neutral';
 
 export interface LexiconPhrase {
   phrase: string;
