@@ -10,6 +10,8 @@
 
 mod automaton;
 mod money;
+mod negation;
+mod opinions;
 pub mod reader;
 mod trad;
 
@@ -440,43 +442,6 @@ fn is_escalation(c: Category) -> bool {
     )
 }
 
-/// The phrase of a cue that is a loss written in the words (`损失≥1000元`).
-const WRITTEN_LOSS: &str = "损失≥";
-
-/// Losses written in `text` at or above `threshold` cents, as cues (category harm).
-fn written_losses(text: &str, threshold: i64) -> Vec<Cue> {
-    let chars: Vec<char> = reader::fold_str(text).chars().collect();
-    let found = money::losses(&chars, reader::ends_clause);
-    if found.is_empty() {
-        return Vec::new();
-    }
-    // Character index -> (byte offset in text, UTF-16 offset), one past the end included.
-    let mut at = Vec::with_capacity(chars.len() + 1);
-    let mut units = 0;
-    for (byte, c) in text.char_indices() {
-        at.push((byte, units));
-        units += c.len_utf16();
-    }
-    at.push((text.len(), units));
-    found
-        .into_iter()
-        .filter(|&(_, _, cents)| cents >= threshold)
-        .filter_map(|(start, end, _)| {
-            let (&(from, start_utf16), &(to, end_utf16)) = (at.get(start)?, at.get(end)?);
-            Some(Cue {
-                text: text.get(from..to)?.to_owned(),
-                phrase: format!("{WRITTEN_LOSS}{}元", yuan(threshold)),
-                category: Category::Harm,
-                weight: 3,
-                start,
-                end,
-                start_utf16,
-                end_utf16,
-            })
-        })
-        .collect()
-}
-
 /// Seed 002 §四, in order: (id, text, English).
 const STEPS: [(&str, &str, &str); 7] = [
     (
@@ -544,7 +509,7 @@ pub(crate) fn decide(
     let (mut cues, negated) = (reading.counted, reading.negated);
     // A loss written in the words, at or above the policy's threshold, is great material harm
     // as a structured loss_cents is; it is a cue with its span like any other.
-    let written_loss = written_losses(text, policy.serious_loss_cents.0);
+    let written_loss = money::written_losses(text, policy.serious_loss_cents.0);
     for q in &written_loss {
         let at = cues.partition_point(|c| c.start <= q.start);
         cues.insert(at, q.clone());
@@ -711,7 +676,10 @@ pub(crate) fn decide(
             "The customer is angry, or threatens publicity or radical action: serious.",
         ));
     }
-    if let Some(q) = cues.iter().find(|q| q.phrase.starts_with(WRITTEN_LOSS)) {
+    if let Some(q) = cues
+        .iter()
+        .find(|q| q.phrase.starts_with(money::WRITTEN_LOSS))
+    {
         serious.push(SERIOUS_LOSS.says(
             format!("客户提到损失：{}，达到严重投诉标准。", q.text),
             format!("The customer writes of a loss ({}): serious.", q.text),
@@ -729,7 +697,7 @@ pub(crate) fn decide(
         || beyond_order
         || cues
             .iter()
-            .filter(|q| q.category == Category::Harm && !q.phrase.starts_with(WRITTEN_LOSS))
+            .filter(|q| q.category == Category::Harm && !q.phrase.starts_with(money::WRITTEN_LOSS))
             .map(|q| u32::from(q.weight))
             .sum::<u32>()
             >= 2

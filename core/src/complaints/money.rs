@@ -5,6 +5,9 @@
 //! An amount counts as a loss only when its clause says so (损失, 亏, 白白, 浪费, 花了, 被骗,
 //! 赔, 冤枉): a price quoted in passing ("标间618元") is not a loss.
 
+use super::reader::{Category, Cue};
+use crate::num::yuan;
+
 /// Words that make an amount in their clause a loss.
 const LOSS_WORDS: &[&str] = &[
     "损失",
@@ -177,6 +180,43 @@ pub(crate) fn losses(
         i = end;
     }
     out
+}
+
+/// The phrase of a cue that is a loss written in the words (`损失≥1000元`).
+pub(super) const WRITTEN_LOSS: &str = "损失≥";
+
+/// Losses written in `text` at or above `threshold` cents, as cues (category harm).
+pub(super) fn written_losses(text: &str, threshold: i64) -> Vec<Cue> {
+    let chars: Vec<char> = super::reader::fold_str(text).chars().collect();
+    let found = losses(&chars, super::negation::ends_clause);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Character index -> (byte offset in text, UTF-16 offset), one past the end included.
+    let mut at = Vec::with_capacity(chars.len() + 1);
+    let mut units = 0;
+    for (byte, c) in text.char_indices() {
+        at.push((byte, units));
+        units += c.len_utf16();
+    }
+    at.push((text.len(), units));
+    found
+        .into_iter()
+        .filter(|&(_, _, cents)| cents >= threshold)
+        .filter_map(|(start, end, _)| {
+            let (&(from, start_utf16), &(to, end_utf16)) = (at.get(start)?, at.get(end)?);
+            Some(Cue {
+                text: text.get(from..to)?.to_owned(),
+                phrase: format!("{WRITTEN_LOSS}{}元", yuan(threshold)),
+                category: Category::Harm,
+                weight: 3,
+                start,
+                end,
+                start_utf16,
+                end_utf16,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
