@@ -15,7 +15,6 @@ const NEGATORS: &[&str] = &[
     "无",
     "非",
     "不",
-    "别",
     "not",
     "no",
     "never",
@@ -64,12 +63,17 @@ const NOT_NEGATORS: &[&str] = &[
     "别人",
     "别处",
     "无线",
+    "不是一般",
+    "不要",
+    "不用",
 ];
 
 /// Words whose second character is a negator's but which negate nothing ("特别是纸张太差").
 const ENDS_IN_NEGATOR: &[&str] = &[
     "特别", "区别", "分别", "差别", "级别", "类别", "告别", "个别", "识别", "鉴别", "派别", "判别",
     "辨别", "性别", "除非", "是非", "有无", "出没", "淹没", "埋没", "要不", "莫非", "虚无",
+    // Questions that suspect rather than deny ("是不是盗版的", "会不会有甲醛").
+    "是不", "会不", "能不", "有没", "可不", "该不",
 ];
 
 /// How many characters before a cue a negator may stand ("不是因为质量问题").
@@ -119,7 +123,7 @@ pub(super) fn rhetorical(folded: &str, at: usize) -> bool {
             last = Some(c);
         }
     }
-    matches!(last, Some('吗' | '嘛' | '么'))
+    matches!(last, Some('吗' | '嘛' | '么' | '啥'))
 }
 
 /// Whether a negator stands within the window before byte `at` of the folded text, in the
@@ -141,7 +145,7 @@ pub(super) fn negated_at(folded: &str, from: usize, at: usize) -> bool {
     }
     let window = folded.get(start..at).unwrap_or_default();
     // Most windows hold no negator's first character at all.
-    if !window.contains(['不', '没', '并', '无', '非', '别', 'n', 'i', 'w']) {
+    if !window.contains(['不', '没', '并', '无', '非', 'n', 'i', 'w']) {
         return false;
     }
     // One pass over the window's char boundaries, trying each negator there.
@@ -161,13 +165,27 @@ pub(super) fn negated_at(folded: &str, from: usize, at: usize) -> bool {
                     n.starts_with("n'") || !after.is_some_and(|c| c.is_ascii_alphabetic());
                 before_ok && after_ok
             } else {
-                // The negator's character may end another word ("特别", "区别", "除非").
-                let word = folded
+                // The negator's character may end another word ("特别", "区别", "除非") or
+                // ask a question ("是不是盗版", "会不会"); it may begin a word that runs into
+                // the cue ("不过热天", so the text past the window is read too); and in
+                // "回都不回" it belongs to its verb.
+                let before: Vec<char> = folded
                     .get(..start + i)
-                    .and_then(|s| s.chars().last())
-                    .zip(rest.chars().next())
-                    .is_some_and(|(a, b)| ENDS_IN_NEGATOR.iter().any(|w| w.chars().eq([a, b])));
-                !word && !NOT_NEGATORS.iter().any(|x| rest.starts_with(x))
+                    .map(|s| s.chars().rev().take(2).collect())
+                    .unwrap_or_default();
+                let from_here = folded.get(start + i..).unwrap_or_default();
+                let first = rest.chars().next();
+                let word = before
+                    .first()
+                    .zip(first)
+                    .is_some_and(|(&a, b)| ENDS_IN_NEGATOR.iter().any(|w| w.chars().eq([a, b])));
+                let after = from_here.chars().nth(n.chars().count());
+                let repeated = after.is_some_and(|x| {
+                    before.first() == Some(&x)
+                        || (before.get(1) == Some(&x)
+                            && matches!(before.first(), Some('都' | '也')))
+                });
+                !word && !repeated && !NOT_NEGATORS.iter().any(|x| from_here.starts_with(x))
             }
         })
     })

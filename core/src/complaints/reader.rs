@@ -422,8 +422,11 @@ impl Lexicon {
                 _ => {}
             }
             let cue = make(m.start, m.end, p.phrase.clone(), p.category, p.weight);
-            let negated_here =
-                negated_at(&folded, previous_end, start_byte) && !rhetorical(&folded, end_byte);
+            // A tone marker ("！！！") is no statement a negator could deny.
+            let statement = p.phrase.chars().any(char::is_alphanumeric);
+            let negated_here = statement
+                && negated_at(&folded, previous_end, start_byte)
+                && !rhetorical(&folded, end_byte);
             previous_end = end_byte;
             if negated_here {
                 negated.push(cue);
