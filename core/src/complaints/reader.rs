@@ -408,7 +408,27 @@ impl Lexicon {
                                 || (degree_end == m.start && ends_word(&chars, m.end))) =>
                         {
                             lone = Some(counted.len());
-                            make(m.start, m.end, p.phrase.clone(), Category::Quality, 1)
+                            // Of what the sentence already complains of ("服务态度差，给人一种
+                            // 冰冷的感觉"), else of the thing bought.
+                            let cause = counted
+                                .last()
+                                .filter(|q: &&Cue| {
+                                    chars.get(q.end..m.start).is_some_and(|between| {
+                                        between.len() <= 24
+                                            && !between.iter().any(|&c| {
+                                                matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')
+                                            })
+                                    })
+                                })
+                                .map(|q| q.category)
+                                .filter(|c| {
+                                    matches!(
+                                        c,
+                                        Category::Service | Category::Price | Category::Integrity
+                                    )
+                                })
+                                .unwrap_or(Category::Quality);
+                            make(m.start, m.end, p.phrase.clone(), cause, 1)
                         }
                         None => continue,
                     };
