@@ -100,14 +100,23 @@ fn normalise(text: &str) -> String {
 
 /// The four digits before 年 after "现将" or "关于".
 fn notice_year(text: &str) -> Option<i32> {
-    for lead in ["现将", "关于"] {
-        let mut rest = text;
-        while let Some(i) = rest.find(lead) {
-            rest = &rest[i + lead.len()..];
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if digits.len() == 4 && rest[digits.len()..].starts_with('年') {
-                return digits.parse().ok();
-            }
+    ["现将", "关于"].iter().find_map(|lead| {
+        number_between(text, lead, '年')
+            .filter(|&(_, digits)| digits == 4)
+            .and_then(|(n, _)| i32::try_from(n).ok())
+    })
+}
+
+/// The first number written right after `lead` and right before `unit` ("共9天"), with how
+/// many digits it has.
+fn number_between(text: &str, lead: &str, unit: char) -> Option<(i64, usize)> {
+    let mut rest = text;
+    while let Some(i) = rest.find(lead) {
+        rest = rest.get(i + lead.len()..)?;
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let after = rest.get(digits.len()..).unwrap_or_default();
+        if !digits.is_empty() && after.starts_with(unit) {
+            return Some((digits.parse().ok()?, digits.len()));
         }
     }
     None
@@ -126,7 +135,14 @@ fn items(text: &str) -> Vec<(String, String)> {
         let Some(after) = after.strip_prefix('、') else {
             continue;
         };
-        let Some(colon) = after.find('：') else {
+        // A name is at most 12 characters: look no further for its colon (a long text of
+        // numerals must not make this quadratic).
+        let Some(colon) = after
+            .char_indices()
+            .take(16)
+            .find(|&(_, c)| c == '：')
+            .map(|(k, _)| k)
+        else {
             continue;
         };
         let name = &after[..colon];
@@ -225,17 +241,9 @@ fn read_sentence(year: i32, name: &str, sentence: &str, entry: &mut YearPolicy) 
 
 /// N of "共N天" or "放假N天".
 fn stated_days(sentence: &str) -> Option<i64> {
-    for lead in ["共", "放假"] {
-        let mut rest = sentence;
-        while let Some(i) = rest.find(lead) {
-            rest = &rest[i + lead.len()..];
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if !digits.is_empty() && rest[digits.len()..].starts_with('天') {
-                return digits.parse().ok();
-            }
-        }
-    }
-    None
+    ["共", "放假"]
+        .iter()
+        .find_map(|lead| number_between(sentence, lead, '天').map(|(n, _)| n))
 }
 
 /// Every date of a clause: "[YYYY年]M月D日", or "D日" / "M月D日" after 至 taking the year

@@ -26,6 +26,9 @@ const LOSS_WORDS: &[&str] = &[
     "血本",
 ];
 
+/// How far from an amount its loss word may stand, in characters.
+const CLAUSE_REACH: usize = 40;
+
 /// Units after a number that make it money.
 const UNITS: &[&str] = &["块钱", "块", "元", "大洋", "rmb", "人民币"];
 
@@ -163,12 +166,17 @@ pub(crate) fn losses(
             None => continue,
         };
         // The clause around the amount must say it was lost.
+        // Read at most CLAUSE_REACH characters either way, so that a text of many amounts in
+        // one endless clause stays linear.
         let mut from = start;
-        while from > 0 && chars.get(from - 1).is_some_and(|&c| !ends_clause(c)) {
+        while from > 0
+            && start - from < CLAUSE_REACH
+            && chars.get(from - 1).is_some_and(|&c| !ends_clause(c))
+        {
             from -= 1;
         }
         let mut to = end;
-        while chars.get(to).is_some_and(|&c| !ends_clause(c)) {
+        while to - end < CLAUSE_REACH && chars.get(to).is_some_and(|&c| !ends_clause(c)) {
             to += 1;
         }
         let clause: String = chars.get(from..to).unwrap_or_default().iter().collect();

@@ -350,12 +350,14 @@ impl Lexicon {
                         .start
                         .saturating_sub(anchor.0)
                         .saturating_sub(degree_chars);
-                    let comma = chars
-                        .get(anchor.0..m.start)
-                        .is_some_and(|between| between.iter().any(|&c| is_comma(c)));
-                    let near = aspect
-                        .as_mut()
-                        .filter(|_| gap <= OPINION_GAP && (!comma || gap <= 1));
+                    // Only a near gap is scanned for a comma (far ones never pair): linear.
+                    let near = aspect.as_mut().filter(|_| {
+                        gap <= OPINION_GAP
+                            && (gap <= 1
+                                || !chars
+                                    .get(anchor.0..m.start)
+                                    .is_some_and(|between| between.iter().any(|&c| is_comma(c))))
+                    });
                     let scope_from = if near.is_some() {
                         anchor.1
                     } else {
@@ -376,12 +378,16 @@ impl Lexicon {
                         }
                         None if praising => continue,
                         Some(a) => {
+                            // The first opinion's cue spans the aspect; a further one of the
+                            // same aspect ("房间又小又暗") spans only itself, so no cue repeats
+                            // the text before it (which made a long run of opinions quadratic).
+                            let start = if a.paired { m.start } else { a.start };
                             a.paired = true;
                             let aspect_phrase =
                                 self.phrases.get(a.phrase).map_or("", |x| x.phrase.as_str());
                             (anchor, degree_chars) = ((m.end, end_byte), 0);
                             let q = make(
-                                a.start,
+                                start,
                                 m.end,
                                 format!("{aspect_phrase}…{}", p.phrase),
                                 a.cause,
