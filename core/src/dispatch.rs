@@ -86,6 +86,13 @@ impl DispatchPolicy {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct DispatchRequest {
+    /// The caller's own key for this request (a row number, a ticket number), echoed in the
+    /// decision as it is: decisions join back to their rows by it, not by position.
+    #[serde(default)]
+    pub id: Option<crate::num::Id>,
+    /// The order this is about, echoed in the decision.
+    #[serde(default)]
+    pub order_id: Option<crate::num::Id>,
     /// When the order was paid.
     pub paid_at: Instant,
     /// Where it goes (a city name, compared with the policy's warehouse city).
@@ -133,6 +140,12 @@ pub enum EmsBasis {
 /// The decision of `dispatch_estimate`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DispatchDecision {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// The date the order ships by.
     pub ship_by: String,
     /// Whether it ships the day it was paid.
@@ -354,6 +367,8 @@ pub(crate) fn decide(
         buyer_message_en.push_str(&en);
     }
     Ok(DispatchDecision {
+        id: None,
+        order_id: None,
         ship_by: Date(ship_by).to_string(),
         same_day: ship_by == paid,
         expected_delivery: ymd(arrives),

@@ -6,7 +6,7 @@
 use crate::calendar::{Calendar, DayInfo};
 use crate::decode::{from_deserializer, parse_json};
 use crate::error::{Error, ErrorCode, Result};
-use crate::num::Minutes;
+use crate::num::{Id, Minutes};
 use crate::policy::{Policy, PolicyRef};
 use crate::returns::{ReturnDecision, ReturnRequest, Returns};
 use crate::time::{parse_offset, Date, Instant};
@@ -65,6 +65,12 @@ pub enum Decision {
     Complaint(crate::complaints::ComplaintDecision),
     /// `add_working_time`.
     At {
+        /// The request's `id`, echoed (left out when the request has none).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<Id>,
+        /// The request's `order_id`, echoed (left out when the request has none).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        order_id: Option<Id>,
         /// The deadline.
         at: String,
         /// `CALENDAR_PROVISIONAL` when the deadline used a provisional year; else empty.
@@ -72,6 +78,12 @@ pub enum Decision {
     },
     /// `working_minutes_between`.
     Minutes {
+        /// The request's `id`, echoed (left out when the request has none).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<Id>,
+        /// The request's `order_id`, echoed (left out when the request has none).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        order_id: Option<Id>,
         /// Working minutes between the two instants.
         minutes: i64,
         /// `CALENDAR_PROVISIONAL` when the span used a provisional year; else empty.
@@ -101,11 +113,14 @@ impl BatchItem {
 }
 
 /// The fields that tell most about a decision of each kind, for tables (the CSV of the command
-/// line, data frames): top-level fields of the decision, and `reason_codes` for the codes of
+/// line, data frames): the request's echoed keys (`id`, `order_id`: rows join back to their
+/// orders by them), top-level fields of the decision, and `reason_codes` for the codes of
 /// its reasons. Hosts show them as columns beside the whole decision.
 pub fn main_fields(kind: &str) -> &'static [&'static str] {
     match kind {
         "check_return" => &[
+            "id",
+            "order_id",
             "verdict",
             "path",
             "remedies",
@@ -117,6 +132,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "reason_codes",
         ],
         "order_flag" => &[
+            "id",
+            "order_id",
             "flag",
             "flag_code",
             "platform",
@@ -125,6 +142,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "reason_codes",
         ],
         "order_action" => &[
+            "id",
+            "order_id",
             "action",
             "department",
             "flag",
@@ -134,6 +153,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "reason_codes",
         ],
         "classify_complaint" => &[
+            "id",
+            "order_id",
             "severity",
             "behaviour",
             "causes",
@@ -143,6 +164,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "reason_codes",
         ],
         "refund_timeline" => &[
+            "id",
+            "order_id",
             "state",
             "next_deadline",
             "on_deadline",
@@ -152,6 +175,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "reason_codes",
         ],
         "sla" => &[
+            "id",
+            "order_id",
             "standard",
             "due_at",
             "state",
@@ -160,6 +185,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "reason_codes",
         ],
         "dispatch_estimate" => &[
+            "id",
+            "order_id",
             "ship_by",
             "expected_delivery",
             "courier",
@@ -167,6 +194,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "reason_codes",
         ],
         "is_workday" => &[
+            "id",
+            "order_id",
             "date",
             "workday",
             "kind",
@@ -174,8 +203,8 @@ pub fn main_fields(kind: &str) -> &'static [&'static str] {
             "provisional",
             "reason_codes",
         ],
-        "add_working_time" => &["at", "reason_codes"],
-        "working_minutes_between" => &["minutes", "reason_codes"],
+        "add_working_time" => &["id", "order_id", "at", "reason_codes"],
+        "working_minutes_between" => &["id", "order_id", "minutes", "reason_codes"],
         _ => &[],
     }
 }
@@ -187,6 +216,13 @@ pub struct BatchItem {
     pub index: usize,
     /// Whether `decision` (true) or `error` (false) is set.
     pub ok: bool,
+    /// The request's `id`, echoed, also when it was not decided (left out when it has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The request's `order_id`, echoed, also when it was not decided (left out when it has
+    /// none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
     /// The decision, when `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
@@ -202,28 +238,63 @@ impl BatchItem {
             Ok(d) => BatchItem {
                 index,
                 ok: true,
+                id: None,
+                order_id: None,
                 decision: Some(d),
                 error: None,
             },
             Err(e) => BatchItem {
                 index,
                 ok: false,
+                id: None,
+                order_id: None,
                 decision: None,
                 error: Some(e),
             },
         }
+    }
+
+    /// The item with the request's keys echoed: from the decision when there is one, else read
+    /// from the request as it came (a string `id` and `order_id`, the order's for
+    /// `order_action`), so a row that failed still joins back to its order.
+    pub fn keyed(mut self, kind: &str, request: Option<&Value>) -> BatchItem {
+        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+        match &self.decision {
+            Some(d) => {
+                let (id, order_id) = d.keys();
+                self.id = id.map(|i| i.0.clone());
+                self.order_id = order_id.map(|i| i.0.clone());
+            }
+            None => {
+                let order = match kind {
+                    "order_action" => request.and_then(|r| r.get("order")),
+                    _ => request,
+                };
+                self.id = text(request.and_then(|r| r.get("id")));
+                self.order_id = text(order.and_then(|r| r.get("order_id")));
+            }
+        }
+        self
     }
 }
 
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 struct DateRequest {
+    #[serde(default)]
+    id: Option<Id>,
+    #[serde(default)]
+    order_id: Option<Id>,
     date: Date,
 }
 
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 struct AddRequest {
+    #[serde(default)]
+    id: Option<Id>,
+    #[serde(default)]
+    order_id: Option<Id>,
     start: Instant,
     minutes: Minutes,
 }
@@ -231,6 +302,10 @@ struct AddRequest {
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 struct BetweenRequest {
+    #[serde(default)]
+    id: Option<Id>,
+    #[serde(default)]
+    order_id: Option<Id>,
     from: Instant,
     to: Instant,
 }
@@ -333,6 +408,8 @@ impl Engine {
         }
         .decide(request)?;
         days.note(&mut d.reasons);
+        d.id.clone_from(&request.id);
+        d.order_id.clone_from(&request.order_id);
         Ok(d)
     }
 
@@ -341,7 +418,10 @@ impl Engine {
         &self,
         order: &crate::orders::OrderFacts,
     ) -> Result<crate::orders::FlagDecision> {
-        crate::orders::flags::decide(&self.policy.orders, &self.policy_ref, order)
+        let mut d = crate::orders::flags::decide(&self.policy.orders, &self.policy_ref, order)?;
+        d.id.clone_from(&order.id);
+        d.order_id.clone_from(&order.order_id);
+        Ok(d)
     }
 
     /// What to do with a modify / cancel / stock-out / price-difference request (rule book §2).
@@ -358,6 +438,8 @@ impl Engine {
             request,
         )?;
         days.note(&mut d.reasons);
+        d.id.clone_from(&request.id);
+        d.order_id.clone_from(&request.order.order_id);
         Ok(d)
     }
 
@@ -394,6 +476,8 @@ impl Engine {
         let days = self.calendar.days();
         let mut d = crate::sla::decide(&self.policy.sla, &days, &self.policy_ref, request)?;
         days.note(&mut d.reasons);
+        d.id.clone_from(&request.id);
+        d.order_id.clone_from(&request.order_id);
         Ok(d)
     }
 
@@ -405,6 +489,8 @@ impl Engine {
         let days = self.calendar.days();
         let mut d = crate::dispatch::decide(&self.policy.dispatch, &days, &self.policy_ref, order)?;
         days.note(&mut d.reasons);
+        d.id.clone_from(&order.id);
+        d.order_id.clone_from(&order.order_id);
         Ok(d)
     }
 
@@ -422,6 +508,8 @@ impl Engine {
             case,
         )?;
         days.note(&mut d.reasons);
+        d.id.clone_from(&case.id);
+        d.order_id.clone_from(&case.order_id);
         Ok(d)
     }
 
@@ -456,6 +544,8 @@ impl Engine {
             complaint,
         )?;
         days.note(&mut d.reasons);
+        d.id.clone_from(&complaint.id);
+        d.order_id.clone_from(&complaint.order_id);
         Ok(d)
     }
 
@@ -537,7 +627,9 @@ impl Engine {
             "refund_timeline" => Decision::Timeline(self.refund_timeline(&request.decode()?)?),
             "is_workday" => {
                 let r: DateRequest = request.decode()?;
-                Decision::Day(self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?)
+                let mut d = self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?;
+                (d.id, d.order_id) = (r.id, r.order_id);
+                Decision::Day(d)
             }
             "add_working_time" => {
                 let r: AddRequest = request.decode()?;
@@ -549,6 +641,8 @@ impl Engine {
                     .add_working_time(r.start, r.minutes.0)
                     .map_err(|e| e.needed_for("the deadline", "/start"))?;
                 Decision::At {
+                    id: r.id,
+                    order_id: r.order_id,
                     at: due.format_in(self.tz),
                     reasons: days.reason().into_iter().collect(),
                 }
@@ -563,6 +657,8 @@ impl Engine {
                     .working_minutes_between(a, b)
                     .map_err(|e| at(e, "/to"))?;
                 Decision::Minutes {
+                    id: r.id,
+                    order_id: r.order_id,
                     minutes,
                     reasons: days.reason().into_iter().collect(),
                 }
@@ -676,7 +772,7 @@ impl Engine {
                     let decided = read(r)
                         .map_err(Clone::clone)
                         .and_then(|request| self.decide(kind, request));
-                    BatchItem::new(offset + i, decided)
+                    BatchItem::new(offset + i, decided).keyed(kind, read(r).ok())
                 })
                 .collect()
         };

@@ -37,6 +37,23 @@ impl Decision {
         }
     }
 
+    /// The request's `id` and `order_id`, echoed.
+    pub fn keys(&self) -> (Option<&crate::num::Id>, Option<&crate::num::Id>) {
+        match self {
+            Decision::Return(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::Flag(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::Action(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::Sla(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::Dispatch(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::Timeline(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::Complaint(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::Day(d) => (d.id.as_ref(), d.order_id.as_ref()),
+            Decision::At { id, order_id, .. } | Decision::Minutes { id, order_id, .. } => {
+                (id.as_ref(), order_id.as_ref())
+            }
+        }
+    }
+
     /// Why, rule by rule.
     pub fn reasons(&self) -> &[crate::Reason] {
         match self {
@@ -76,6 +93,8 @@ pub struct LeanDecision<'a>(&'a Decision);
 macro_rules! lean_map {
     ($s:expr, $d:expr, [$($field:ident),*] $(+ $reasons:ident)?) => {{
         let mut map = $s.serialize_map(None)?;
+        map.serialize_entry("id", &$d.id)?;
+        map.serialize_entry("order_id", &$d.order_id)?;
         $(map.serialize_entry(stringify!($field), &$d.$field)?;)*
         $(map.serialize_entry(REASON_CODES, &Codes(&$d.$reasons))?;)?
         map.end()
@@ -144,14 +163,28 @@ impl Serialize for LeanDecision<'_> {
             Decision::Day(d) => {
                 lean_map!(s, d, [date, workday, kind, holiday, provisional] + reasons)
             }
-            Decision::At { at, reasons } => {
-                let mut map = s.serialize_map(Some(2))?;
+            Decision::At {
+                id,
+                order_id,
+                at,
+                reasons,
+            } => {
+                let mut map = s.serialize_map(Some(4))?;
+                map.serialize_entry("id", id)?;
+                map.serialize_entry("order_id", order_id)?;
                 map.serialize_entry("at", at)?;
                 map.serialize_entry(REASON_CODES, &Codes(reasons))?;
                 map.end()
             }
-            Decision::Minutes { minutes, reasons } => {
-                let mut map = s.serialize_map(Some(2))?;
+            Decision::Minutes {
+                id,
+                order_id,
+                minutes,
+                reasons,
+            } => {
+                let mut map = s.serialize_map(Some(4))?;
+                map.serialize_entry("id", id)?;
+                map.serialize_entry("order_id", order_id)?;
                 map.serialize_entry("minutes", minutes)?;
                 map.serialize_entry(REASON_CODES, &Codes(reasons))?;
                 map.end()
@@ -184,9 +217,15 @@ pub struct LeanItem<'a>(&'a BatchItem);
 impl Serialize for LeanItem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let item = self.0;
-        let mut map = serializer.serialize_map(Some(3))?;
+        let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("index", &item.index)?;
         map.serialize_entry("ok", &item.ok)?;
+        if let Some(id) = &item.id {
+            map.serialize_entry("id", id)?;
+        }
+        if let Some(order_id) = &item.order_id {
+            map.serialize_entry("order_id", order_id)?;
+        }
         if let Some(d) = &item.decision {
             map.serialize_entry("decision", &d.lean())?;
         }

@@ -79,14 +79,15 @@ bounded_int!(Cents, i64, 0_i64, MAX_CENTS, "an amount in cents");
 pub struct Count(pub u32);
 bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
 
-/// A signed number of minutes, at most about 19 years of minutes either way.
+/// A number of minutes to add, `0..=10_000_000` (about 19 years): working time runs forward
+/// only, and the message names the range that is really accepted (issue 18 item 12).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[serde(transparent)]
 pub struct Minutes(pub i64);
 bounded_int!(
     Minutes,
     i64,
-    -10_000_000_i64,
+    0_i64,
     10_000_000_i64,
     "a number of minutes"
 );

@@ -115,6 +115,13 @@ pub const MAX_EVENTS: usize = 1000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct RefundCase {
+    /// The caller's own key for this request (a row number, a ticket number), echoed in the
+    /// decision as it is: decisions join back to their rows by it, not by position.
+    #[serde(default)]
+    pub id: Option<crate::num::Id>,
+    /// The order this is about, echoed in the decision.
+    #[serde(default)]
+    pub order_id: Option<crate::num::Id>,
     /// What happened, in order.
     pub events: Vec<RefundEvent>,
     /// The moment to judge at.
@@ -200,6 +207,12 @@ pub struct Step {
 /// The decision of `refund_timeline`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimelineDecision {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// Where the case stands at `now`.
     pub state: RefundState,
     /// The next deadline, if any.
@@ -583,6 +596,8 @@ pub(crate) fn decide(
         ));
     }
     Ok(TimelineDecision {
+        id: None,
+        order_id: None,
         state: stage.state,
         next_deadline: deadline_text,
         on_deadline,

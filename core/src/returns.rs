@@ -165,6 +165,10 @@ pub struct Shipping {
 #[serde(deny_unknown_fields)]
 #[serde(remote = "Self")]
 pub struct ReturnRequest {
+    /// The caller's own key for this request (a row number, a ticket number), echoed in the
+    /// decision as it is: decisions join back to their rows by it, not by position.
+    #[serde(default)]
+    pub id: Option<crate::num::Id>,
     /// The order, echoed for the caller's bookkeeping.
     #[serde(default)]
     pub order_id: Option<Id>,
@@ -282,6 +286,12 @@ pub struct Goodwill {
 /// The decision of [`check_return`](crate::Engine::check_return).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReturnDecision {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// Eligible or not.
     pub verdict: Verdict,
     /// Which rules decided.
@@ -515,6 +525,8 @@ impl Returns<'_> {
 
     fn empty(&self, path: ReturnPath, ends: Instant, last: NaiveDate) -> ReturnDecision {
         ReturnDecision {
+        id: None,
+        order_id: None,
             verdict: Verdict::Ineligible,
             path,
             remedies: Vec::new(),

@@ -363,6 +363,13 @@ pub const MAX_PAUSES: usize = 1000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct SlaRequest {
+    /// The caller's own key for this request (a row number, a ticket number), echoed in the
+    /// decision as it is: decisions join back to their rows by it, not by position.
+    #[serde(default)]
+    pub id: Option<crate::num::Id>,
+    /// The order this is about, echoed in the decision.
+    #[serde(default)]
+    pub order_id: Option<crate::num::Id>,
     /// The standard's name (`"complaint_reply"`, or one the policy defines).
     pub standard: Id,
     /// When the clock started (the complaint arrived, the refund was approved, …).
@@ -396,6 +403,12 @@ pub enum SlaState {
 /// The decision of `sla`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SlaDecision {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// The standard's name.
     pub standard: String,
     /// Its label.
@@ -648,6 +661,8 @@ pub(crate) fn decide(
         ),
     });
     Ok(SlaDecision {
+        id: None,
+        order_id: None,
         standard: name.to_owned(),
         label,
         amount: standard.amount,

@@ -69,3 +69,34 @@ fn a_batch_that_cannot_start_is_one_error() {
         .unwrap()
         .is_empty());
 }
+
+/// Issue 18 item 13: every batch item carries the request's `id` and `order_id`, the failed
+/// ones too, so results join back to their orders by key, not by position.
+#[test]
+fn batch_items_echo_the_keys() {
+    let engine = Engine::from_value(&Value::Null).unwrap();
+    let good = json!({
+        "id": "r1", "order_id": "3456789012345678901", "reason": "no_reason", "category": "apparel",
+        "signed_at": "2026-03-01T23:59:00+08:00", "requested_at": "2026-03-08T21:30:00+08:00"
+    });
+    let bad = json!({ "id": "r2", "order_id": "42", "reason": "no_reason" });
+    let nothing = json!({ "reason": "no_reason" });
+    let items = engine
+        .evaluate_batch("check_return", &[good, bad, nothing])
+        .unwrap();
+    let json: Vec<Value> = items.iter().map(|i| i.to_json()).collect();
+    assert_eq!(json[0]["id"], "r1");
+    assert_eq!(json[0]["order_id"], "3456789012345678901");
+    assert_eq!(json[0]["decision"]["id"], "r1");
+    assert_eq!(json[0]["decision"]["order_id"], "3456789012345678901");
+    assert_eq!((json[1]["ok"].clone(), json[1]["id"].clone()), (json!(false), json!("r2")));
+    assert_eq!(json[1]["order_id"], "42");
+    assert!(json[2].get("id").is_none() && json[2].get("order_id").is_none());
+    let lean = serde_json::to_value(items[1].lean()).unwrap();
+    assert_eq!(lean["id"], "r2");
+    // order_action's order number is the order's.
+    let action = json!({ "id": "a", "type": "cancel", "order": { "order_id": "77" } });
+    let items = engine.evaluate_batch("order_action", &[action]).unwrap();
+    assert_eq!(items[0].order_id.as_deref(), Some("77"));
+    assert_eq!(items[0].id.as_deref(), Some("a"));
+}

@@ -59,6 +59,12 @@ pub enum DayKind {
 /// One day as the calendar sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DayInfo {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// The date.
     pub date: Date,
     /// Whether service works that day.

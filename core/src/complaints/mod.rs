@@ -133,7 +133,7 @@ impl ComplaintsPolicy {
                     &format!("/complaints/add_phrases/{i}/phrase"),
                     format!("must have 1 to 32 characters, has {n}"),
                 );
-            } else if !seen.insert(reader::fold_str(&p.phrase)) {
+            } else if !seen.insert(reader::fold_str(p.phrase.trim())) {
                 bad(
                     &format!("/complaints/add_phrases/{i}/phrase"),
                     String::from("listed twice"),
@@ -187,8 +187,18 @@ impl ComplaintsPolicy {
         for p in &self.remove_phrases {
             removed.insert(reader::fold_str(p.trim()));
         }
+        // A shop's phrase is matched as validated: without the spaces, tabs, line ends or
+        // ideographic spaces (U+3000) around it (" 垃圾店\n" is 垃圾店; issue 18 item 7).
+        let own: Vec<Phrase> = self
+            .add_phrases
+            .iter()
+            .map(|p| Phrase {
+                phrase: p.phrase.trim().to_owned(),
+                ..p.clone()
+            })
+            .collect();
         let mut added = std::collections::BTreeSet::new();
-        for p in &self.add_phrases {
+        for p in &own {
             added.insert(reader::fold_str(&p.phrase));
         }
         let builtin: &[Phrase] = if self.builtin_lexicon {
@@ -202,7 +212,7 @@ impl ComplaintsPolicy {
                 let f = reader::fold_str(&p.phrase);
                 !removed.contains(&f) && !added.contains(&f)
             })
-            .chain(self.add_phrases.iter())
+            .chain(own.iter())
             .cloned()
             .collect();
         Lexicon::with_removed(phrases, removed.into_iter().collect())
@@ -243,6 +253,13 @@ pub enum Harm {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Complaint {
+    /// The caller's own key for this request (a row number, a ticket number), echoed in the
+    /// decision as it is: decisions join back to their rows by it, not by position.
+    #[serde(default)]
+    pub id: Option<crate::num::Id>,
+    /// The order this is about, echoed in the decision.
+    #[serde(default)]
+    pub order_id: Option<crate::num::Id>,
     /// The complaint as the customer wrote or said it.
     #[serde(default)]
     pub text: Option<String>,
@@ -344,16 +361,27 @@ pub struct Step {
 /// The decision of `classify_complaint`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ComplaintDecision {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// How serious.
     pub severity: Severity,
     /// What kind.
     pub behaviour: Behaviour,
     /// Why (in the seed's order; empty when neither text nor facts tell).
     pub causes: Vec<Cause>,
-    /// Every phrase that counted, in text order.
+    /// Every phrase that counted, in text order: the first [`MAX_CUES_SHOWN`] of them.
     pub cues: Vec<Cue>,
-    /// Phrases found but negated ("不是质量问题"): shown, not counted.
+    /// Phrases found but negated ("不是质量问题"): shown, not counted; the first
+    /// [`MAX_CUES_SHOWN`].
     pub negated: Vec<Cue>,
+    /// How many cues and negated phrases were found but not listed (beyond the first
+    /// [`MAX_CUES_SHOWN`] of each). All of them counted in the decision; 0 for any real
+    /// complaint.
+    pub cues_not_shown: u32,
     /// Who owns it.
     pub owner: Owner,
     /// How it arrived.
@@ -489,6 +517,15 @@ pub struct Compiled {
 }
 
 /// Decide `classify_complaint`.
+/// Most cues (and, apart, most negated phrases) a decision lists. A text of repeated
+/// complaint words within `max_text_chars` (a million 垃圾) would otherwise answer with half a
+/// million cues: 75 MB of JSON and most of a gigabyte of memory (issue 18 item 14). The text
+/// is not what is bounded: every cue still counts; the answer says how many it leaves out.
+pub const MAX_CUES_SHOWN: usize = 100;
+
+/// Most phrases a reason quotes, each once.
+const MAX_QUOTED: usize = 10;
+
 pub(crate) fn decide(
     policy: &ComplaintsPolicy,
     compiled: &Compiled,
@@ -795,12 +832,20 @@ pub(crate) fn decide(
         .filter(|(id, _, _)| *id != "offer_value" || offer)
         .map(|&(id, text, text_en)| Step { id, text, text_en })
         .collect();
+    let (mut cues, mut negated) = (cues, negated);
+    let not_shown = cues.len().saturating_sub(MAX_CUES_SHOWN)
+        + negated.len().saturating_sub(MAX_CUES_SHOWN);
+    cues.truncate(MAX_CUES_SHOWN);
+    negated.truncate(MAX_CUES_SHOWN);
     Ok(ComplaintDecision {
+        id: None,
+        order_id: None,
         severity,
         behaviour,
         causes,
         cues,
         negated,
+        cues_not_shown: u32::try_from(not_shown).unwrap_or(u32::MAX),
         owner,
         channel: c.channel,
         reply_due_at: due,
@@ -816,10 +861,19 @@ pub(crate) fn decide(
 /// The cues of one category, quoted: 「质量太差」「坏了」.
 fn quoted(cues: &[Cue], cat: Category) -> String {
     let safety_as_quality = cat == Category::Quality && !cues.iter().any(|q| q.category == cat);
-    cues.iter()
+    let mut seen: Vec<&str> = Vec::new();
+    for q in cues
+        .iter()
         .filter(|q| q.category == cat || (safety_as_quality && q.category == Category::Safety))
-        .map(|q| format!("「{}」", q.text))
-        .collect()
+    {
+        if !seen.contains(&q.text.as_str()) {
+            seen.push(&q.text);
+            if seen.len() == MAX_QUOTED {
+                break;
+            }
+        }
+    }
+    seen.iter().map(|t| format!("「{t}」")).collect()
 }
 
 fn quoted_or_fact(cues: &[Cue], cat: Category) -> String {

@@ -110,6 +110,10 @@ pub struct Changes {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct ActionRequest {
+    /// The caller's own key for this request (a row number, a ticket number), echoed in the
+    /// decision as it is: decisions join back to their rows by it, not by position.
+    #[serde(default)]
+    pub id: Option<crate::num::Id>,
     /// Which flow.
     #[serde(rename = "type")]
     pub kind: ActionKind,
@@ -232,6 +236,12 @@ pub struct Deadlines {
 /// The decision of `order_action`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionDecision {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// What to do.
     pub action: Action,
     /// Who does it.
@@ -411,6 +421,8 @@ impl Ctx<'_> {
     ) -> ActionDecision {
         let platform = r.order.platform.unwrap_or(self.policy.platform);
         ActionDecision {
+        id: None,
+        order_id: None,
             action,
             department,
             handoff: None,

@@ -174,6 +174,10 @@ pub struct AfterSales {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct OrderFacts {
+    /// The caller's own key for this request (a row number, a ticket number), echoed in the
+    /// decision as it is: decisions join back to their rows by it, not by position.
+    #[serde(default)]
+    pub id: Option<crate::num::Id>,
     /// The order number.
     #[serde(default)]
     pub order_id: Option<Id>,
@@ -228,6 +232,12 @@ pub struct Owed {
 /// The decision of `order_flag`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FlagDecision {
+    /// The request's `id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<crate::num::Id>,
+    /// The request's `order_id`, echoed (left out when the request has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<crate::num::Id>,
     /// The flag the order should carry now.
     pub flag: Flag,
     /// Its code on the platform (`null` for gray on Pinduoduo: no tag).
@@ -380,6 +390,8 @@ pub(crate) fn decide(
         ));
     }
     Ok(FlagDecision {
+        id: None,
+        order_id: None,
         flag,
         flag_code: code,
         platform,
