@@ -3,7 +3,17 @@
 // functions on a shared default engine. Every rule lives in the Rust core.
 const native = require('./native.js');
 
-const { Engine } = native;
+// napi-rs classes are plain functions: `native.Engine(policy)` without `new` does not throw,
+// it wraps its receiver (the module object for `kefu.Engine(...)`) and hands that back, and
+// the policy is lost (every decision then ran on the default engine). The wasm build's class
+// throws a TypeError there; so does this one. A Proxy, not a subclass: construction, the
+// prototype, `instanceof`, subclassing and the static `Engine.fromShared` (whose engines are
+// made by the native class) stay exactly the native class's; only a call without `new` fails.
+const Engine = new Proxy(native.Engine, {
+  apply() {
+    throw new TypeError("Class constructor Engine cannot be invoked without 'new'");
+  },
+});
 let shared;
 
 /** The shared engine on the rule book's default policy (built on first use). */

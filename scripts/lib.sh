@@ -50,8 +50,18 @@ need_python() {
 }
 
 # npm install in a folder, only when its lock file changed since the last install.
-# Not `npm ci`: npm 11 rejects @napi-rs/cli's lock file (optional platform packages of
-# @napi-rs/lzma are "missing"), while `npm install` installs exactly the locked versions.
+# `--no-save`: install what the committed lock file names and never write it back, so the
+# test command leaves every tracked file as it was. Why (issue item 15): node/package-lock.json
+# had been committed pruned to this machine's platform — the other platforms' optional
+# native packages under @napi-rs/cli (@napi-rs/lzma-*, @napi-rs/tar-*, @napi-rs/wasm-tools-*,
+# @napi-rs/wasm-runtime, @emnapi/*, @tybys/wasm-util, tslib) were missing, the kind of lock
+# npm/cli#4828 describes. Every `npm install` in a fresh clone wrote the 49 entries back
+# (+922 lines, no locked version changed), and `npm ci` refused the file ("Missing:
+# @napi-rs/lzma-android-arm-eabi@1.5.3 from lock file"). The lock file is now committed
+# whole, exactly as npm 11 writes it on a clean tree (`npm install --package-lock-only`), so
+# plain `npm install` and `npm ci` leave it unchanged too. Not `npm ci` here: node/benches'
+# lock file (bench-peers.sh) is pruned the same way and `npm ci` refuses it. After changing a
+# package.json, regenerate its lock file with `npm install --package-lock-only` and commit it.
 need_npm() {
   local dir="$1"
   command -v npm >/dev/null || need_apt nodejs npm
@@ -59,7 +69,7 @@ need_npm() {
   local want; want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     step "npm install in ${dir#"$ROOT"/}"
-    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+    (cd "$dir" && npm install --no-save --no-audit --no-fund --loglevel=error)
     echo "$want" > "$stamp"
   fi
 }
