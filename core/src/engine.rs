@@ -257,8 +257,19 @@ impl BatchItem {
     /// The item with the request's keys echoed: from the decision when there is one, else read
     /// from the request as it came (a string `id` and `order_id`, the order's for
     /// `order_action`), so a row that failed still joins back to its order.
-    pub fn keyed(mut self, kind: &str, request: Option<&Value>) -> BatchItem {
-        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    pub fn keyed(self, kind: &str, request: Option<&Value>) -> BatchItem {
+        self.keyed_by(kind, |path| {
+            let mut at = request?;
+            for key in path {
+                at = at.get(key)?;
+            }
+            at.as_str().map(str::to_owned)
+        })
+    }
+
+    /// [`keyed`](Self::keyed) for a request held in another form (a CSV row's cells): `text`
+    /// gives the text at a field path, if any.
+    pub fn keyed_by(mut self, kind: &str, text: impl Fn(&[&str]) -> Option<String>) -> BatchItem {
         match &self.decision {
             Some(d) => {
                 let (id, order_id) = d.keys();
@@ -266,12 +277,11 @@ impl BatchItem {
                 self.order_id = order_id.map(|i| i.0.clone());
             }
             None => {
-                let order = match kind {
-                    "order_action" => request.and_then(|r| r.get("order")),
-                    _ => request,
+                self.id = text(&["id"]);
+                self.order_id = match kind {
+                    "order_action" => text(&["order", "order_id"]),
+                    _ => text(&["order_id"]),
                 };
-                self.id = text(request.and_then(|r| r.get("id")));
-                self.order_id = text(order.and_then(|r| r.get("order_id")));
             }
         }
         self

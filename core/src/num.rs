@@ -84,13 +84,7 @@ bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[serde(transparent)]
 pub struct Minutes(pub i64);
-bounded_int!(
-    Minutes,
-    i64,
-    0_i64,
-    10_000_000_i64,
-    "a number of minutes"
-);
+bounded_int!(Minutes, i64, 0_i64, 10_000_000_i64, "a number of minutes");
 
 /// Longest identifier (order number, item code) accepted.
 pub const MAX_ID_CHARS: usize = 128;

@@ -251,7 +251,7 @@ impl Policy {
 
     /// Read a policy from JSON text.
     pub fn from_json(text: &str) -> Result<Policy, Error> {
-        let doc: Value = serde_json::from_str(text).map_err(|e| {
+        let doc: Value = serde_json::from_str(crate::decode::without_bom(text)).map_err(|e| {
             Error::invalid_policy(vec![Problem {
                 path: String::new(),
                 message: format!("not JSON: {e}"),

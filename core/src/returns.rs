@@ -525,8 +525,8 @@ impl Returns<'_> {
 
     fn empty(&self, path: ReturnPath, ends: Instant, last: NaiveDate) -> ReturnDecision {
         ReturnDecision {
-        id: None,
-        order_id: None,
+            id: None,
+            order_id: None,
             verdict: Verdict::Ineligible,
             path,
             remedies: Vec::new(),

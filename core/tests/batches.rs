@@ -89,7 +89,10 @@ fn batch_items_echo_the_keys() {
     assert_eq!(json[0]["order_id"], "3456789012345678901");
     assert_eq!(json[0]["decision"]["id"], "r1");
     assert_eq!(json[0]["decision"]["order_id"], "3456789012345678901");
-    assert_eq!((json[1]["ok"].clone(), json[1]["id"].clone()), (json!(false), json!("r2")));
+    assert_eq!(
+        (json[1]["ok"].clone(), json[1]["id"].clone()),
+        (json!(false), json!("r2"))
+    );
     assert_eq!(json[1]["order_id"], "42");
     assert!(json[2].get("id").is_none() && json[2].get("order_id").is_none());
     let lean = serde_json::to_value(items[1].lean()).unwrap();

@@ -1,4 +1,8 @@
-//! The command line, read by hand (a handful of flags; no parser crate needed).
+//! The command line, read by clap (issue 18 item 8: `--flag=value`, `--`, `-V`, options before
+//! or after the command, help per command, an unknown option refused by name). The decision
+//! commands are made from core's list of kinds, so a new kind is a new command by itself.
+
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Command as Clap};
 
 /// How rows are written, in or out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +26,6 @@ pub enum Command {
     CalendarImport(Option<String>),
     /// Write a year's working calendar as iCalendar.
     CalendarIcs(i32),
-    /// Print the usage.
-    Help,
 }
 
 /// The parsed command line.
@@ -39,123 +41,234 @@ pub struct Args {
     pub progress: bool,
     /// Main fields only, without the whole decision.
     pub lean: bool,
+    /// CSV columns that are no request field are left out (else the run stops, naming them).
+    pub ignore_unknown_columns: bool,
 }
 
-pub const USAGE: &str = "\
-usage: kefu <kind> [FILE|-] [--policy FILE] [--from jsonl|csv] [--to jsonl|csv] [-o FILE]
-                   [--lean] [--allow-errors] [--no-progress]
-       kefu validate-policy FILE
-       kefu calendar import [NOTICE.txt|-]
-       kefu calendar ics YEAR [--policy FILE] [-o FILE]
-       kefu kinds
+const ABOUT: &str = "An online shop's after-sales rule book: returns, order flags, complaints, \
+service standards. Rows in (JSON Lines or CSV), one decision out per row, in order.";
 
-<kind> is a decision: check-return, order-flag, order-action, classify-complaint,
-refund-timeline, sla, dispatch-estimate, is-workday, add-working-time,
-working-minutes-between. Rows come from FILE (or stdin) as JSON Lines, or CSV when the file
-ends in .csv or with --from csv (header: field paths such as condition.seal_broken; a cell is
-read as JSON when it is JSON, else as text; an empty cell is left out). One row comes out per
-row in, in order: {\"index\", \"ok\", \"decision\"|\"error\"}; --to csv writes index, ok,
-error_code, error_path, error_message, the decision's main fields and the whole decision as
-JSON. --lean leaves the whole decision out: index, ok, error and the main fields only.
-Exit status: 0 every row decided, 1 some rows failed (0 with --allow-errors), 2 the
-command could not run (usage, files, policy), 128+N stopped by signal N (SIGINT, SIGTERM,
-SIGHUP: the rows decided so far are written whole, and the output ends at a whole row).
+const DECIDE_HELP: &str = "\
+Rows come from FILE (or stdin) as JSON Lines, or CSV when the name ends in .csv (any case) or
+with --from csv. A CSV header names field paths (condition.seal_broken); each cell is read as
+the type of its field (an order number stays text), a list or object is JSON in its cell, an
+empty cell is a field left out. A UTF-8 byte order mark is ignored; blank JSON Lines lines are
+not rows.
 
-calendar import reads the State Council's holiday notice, pasted as text, and prints the
-calendar.years entry it gives ({\"2027\": {\"holidays\": [...], \"workdays\": [...]}}) to put in a
-policy; a sentence it cannot read stops it with that sentence (exit 1). calendar ics writes
-the year's holidays, make-up working days and closures as all-day iCalendar events;
-provisional years (after the last announced one) are marked 暂定.";
+One row comes out per row in, in order: {\"index\", \"ok\", \"id\", \"order_id\", \"decision\" |
+\"error\"} (id and order_id echo the request's, also for a row that failed). --lean puts the
+decision's main fields in \"decision\" instead of the whole decision. --to csv writes index, ok,
+the error's code, path and message, the main fields, and (unless --lean) the whole decision
+as JSON.
 
-fn format(value: Option<String>) -> Result<Format, String> {
-    match value.as_deref() {
-        Some("jsonl" | "json") => Ok(Format::Jsonl),
-        Some("csv") => Ok(Format::Csv),
-        Some(other) => Err(format!("unknown format {other:?} (jsonl or csv)")),
-        None => Err(String::from("a format is missing (jsonl or csv)")),
+Exit status: 0 every row decided; 1 some rows failed (0 with --allow-errors); 2 the command
+could not run (usage, files, policy, header); 128+N stopped by signal N (SIGINT, SIGTERM,
+SIGHUP: the output ends at a whole row; SIGPIPE, 141: the reader of the output went away).";
+
+fn format_arg(name: &'static str, help: &'static str) -> Arg {
+    Arg::new(name)
+        .long(name)
+        .value_name("FORMAT")
+        .value_parser(["jsonl", "json", "csv"])
+        .help(help)
+}
+
+fn output_arg() -> Arg {
+    Arg::new("output")
+        .short('o')
+        .long("output")
+        .value_name("FILE")
+        .help("Write to FILE instead of stdout (never the input file)")
+}
+
+fn decide_command(kind: &str) -> Clap {
+    Clap::new(kind.replace('_', "-"))
+        .about(format!("Decide every row (a {kind} request each)"))
+        .after_help(DECIDE_HELP)
+        .arg(
+            Arg::new("file")
+                .value_name("FILE")
+                .help("JSON Lines or CSV rows; - or nothing for stdin"),
+        )
+        .arg(format_arg(
+            "from",
+            "Input format (default: by the file name)",
+        ))
+        .arg(format_arg(
+            "to",
+            "Output format (default: by the -o file name, else jsonl)",
+        ))
+        .arg(output_arg())
+        .arg(
+            Arg::new("lean")
+                .long("lean")
+                .action(ArgAction::SetTrue)
+                .help("Main fields only, not the whole decision"),
+        )
+        .arg(
+            Arg::new("allow-errors")
+                .long("allow-errors")
+                .action(ArgAction::SetTrue)
+                .help("Exit 0 even when some rows failed"),
+        )
+        .arg(
+            Arg::new("no-progress")
+                .long("no-progress")
+                .action(ArgAction::SetTrue)
+                .help("No progress line on stderr (shown only on a terminal)"),
+        )
+        .arg(
+            Arg::new("ignore-unknown-columns")
+                .long("ignore-unknown-columns")
+                .action(ArgAction::SetTrue)
+                .help("Leave out CSV columns that are no request field (e.g. customer_name)"),
+        )
+}
+
+/// The whole command line, with every command and option.
+pub fn cli() -> Clap {
+    let mut cli = Clap::new("kefu")
+        .version(kefu_core::VERSION)
+        .about(ABOUT)
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .arg(
+            Arg::new("policy")
+                .long("policy")
+                .value_name("FILE")
+                .global(true)
+                .help("The shop's policy (JSON); the rule book's defaults without it"),
+        );
+    for kind in kefu_core::KINDS {
+        cli = cli.subcommand(decide_command(kind));
     }
+    if kefu_core::is_kind(kefu_core::PANIC_PROBE) {
+        cli = cli.subcommand(decide_command(kefu_core::PANIC_PROBE).hide(true));
+    }
+    cli.subcommand(
+        Clap::new("validate-policy")
+            .about("Print every problem of a policy file, with its path (exit 1 if any)")
+            .arg(Arg::new("policy-file").value_name("FILE").required(true)),
+    )
+    .subcommand(Clap::new("kinds").about("List the decision commands"))
+    .subcommand(
+        Clap::new("calendar")
+            .about("The business calendar: import a holiday notice, export iCalendar")
+            .subcommand_required(true)
+            .subcommand(
+                Clap::new("import")
+                    .about(
+                        "Read the State Council's holiday notice (pasted as text) and print the \
+                         calendar.years entry it gives, to put in a policy; a sentence it cannot \
+                         read stops it with that sentence (exit 1)",
+                    )
+                    .arg(
+                        Arg::new("notice")
+                            .value_name("NOTICE.txt")
+                            .help("- or nothing for stdin"),
+                    ),
+            )
+            .subcommand(
+                Clap::new("ics")
+                    .about(
+                        "Write a year's holidays, make-up working days and closures as all-day \
+                         iCalendar events; provisional years are marked 暂定",
+                    )
+                    .arg(
+                        Arg::new("year")
+                            .value_name("YEAR")
+                            .required(true)
+                            .value_parser(value_parser!(i32)),
+                    )
+                    .arg(output_arg()),
+            ),
+    )
 }
 
-/// Read the command line (without the program name).
-pub fn parse(mut words: impl Iterator<Item = String>) -> Result<Args, String> {
-    let first = words.next().ok_or("no command")?;
+fn format(value: Option<&String>) -> Option<Format> {
+    value.map(|v| {
+        if v == "csv" {
+            Format::Csv
+        } else {
+            Format::Jsonl
+        }
+    })
+}
+
+/// A file name that says CSV (`.csv`, any case).
+fn csv_name(path: Option<&str>) -> bool {
+    path.and_then(|p| std::path::Path::new(p).extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+/// Read the command line (with the program name). Help, the version and usage errors come
+/// back as clap's error, which prints itself and knows its exit code (0 for help, 2 else).
+pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Args, clap::Error> {
+    let matches = cli().try_get_matches_from(words)?;
+    let policy = matches.get_one::<String>("policy").cloned();
     let mut args = Args {
-        command: Command::Help,
+        command: Command::Kinds,
         input: None,
         output: None,
-        policy: None,
+        policy,
         from: Format::Jsonl,
         to: Format::Jsonl,
         allow_errors: false,
         progress: true,
         lean: false,
+        ignore_unknown_columns: false,
     };
-    let (mut from, mut to) = (None, None);
-    let mut positional = Vec::new();
-    while let Some(w) = words.next() {
-        match w.as_str() {
-            "--policy" => args.policy = Some(words.next().ok_or("--policy needs a file")?),
-            "-o" | "--output" => args.output = Some(words.next().ok_or("-o needs a file")?),
-            "--from" => from = Some(format(words.next())?),
-            "--to" => to = Some(format(words.next())?),
-            "--allow-errors" => args.allow_errors = true,
-            "--no-progress" => args.progress = false,
-            "--lean" => args.lean = true,
-            "-h" | "--help" => return Ok(args),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            _ => positional.push(w),
-        }
-    }
-    args.command = match first.as_str() {
-        "-h" | "--help" | "help" => Command::Help,
+    let Some((name, sub)) = matches.subcommand() else {
+        return Ok(args);
+    };
+    args.command = match name {
         "kinds" => Command::Kinds,
-        "calendar" => match positional.first().map(String::as_str) {
-            Some("import") => {
-                if positional.len() > 2 {
-                    return Err(String::from("calendar import reads one notice file"));
-                }
-                let file = positional.get(1).filter(|p| *p != "-").cloned();
-                positional.clear();
-                Command::CalendarImport(file)
-            }
-            Some("ics") => {
-                let year = positional
-                    .get(1)
-                    .and_then(|y| y.parse::<i32>().ok())
-                    .filter(|_| positional.len() == 2)
-                    .ok_or("calendar ics needs one year, e.g. kefu calendar ics 2027")?;
-                positional.clear();
-                Command::CalendarIcs(year)
-            }
-            _ => return Err(String::from("calendar needs import or ics")),
-        },
         "validate-policy" => Command::ValidatePolicy(
-            positional
-                .pop()
-                .ok_or("validate-policy needs a policy file")?,
+            sub.get_one::<String>("policy-file")
+                .cloned()
+                .unwrap_or_default(),
         ),
-        kind => {
-            let kind = kind.replace('-', "_");
-            if !kefu_core::is_kind(&kind) {
-                return Err(format!("unknown command {first:?}"));
+        "calendar" => match sub.subcommand() {
+            Some(("import", m)) => Command::CalendarImport(
+                m.get_one::<String>("notice").filter(|p| *p != "-").cloned(),
+            ),
+            Some(("ics", m)) => {
+                args.output = m.get_one::<String>("output").cloned();
+                Command::CalendarIcs(m.get_one::<i32>("year").copied().unwrap_or_default())
             }
-            Command::Decide(kind)
+            _ => Command::Kinds,
+        },
+        kind => {
+            decide_options(sub, &mut args);
+            Command::Decide(kind.replace('-', "_"))
         }
     };
-    if positional.len() > 1 {
-        return Err(format!("one input file at most, got {}", positional.len()));
-    }
-    args.input = positional.pop().filter(|p| p != "-");
-    let csv_name = |p: &Option<String>| p.as_deref().is_some_and(|p| p.ends_with(".csv"));
-    args.from = from.unwrap_or(if csv_name(&args.input) {
-        Format::Csv
-    } else {
-        Format::Jsonl
-    });
-    args.to = to.unwrap_or(if csv_name(&args.output) {
-        Format::Csv
-    } else {
-        Format::Jsonl
-    });
     Ok(args)
+}
+
+fn decide_options(m: &ArgMatches, args: &mut Args) {
+    args.input = m.get_one::<String>("file").filter(|p| *p != "-").cloned();
+    args.output = m.get_one::<String>("output").cloned();
+    args.allow_errors = m.get_flag("allow-errors");
+    args.progress = !m.get_flag("no-progress");
+    args.lean = m.get_flag("lean");
+    args.ignore_unknown_columns = m.get_flag("ignore-unknown-columns");
+    args.from = format(m.get_one("from")).unwrap_or(if csv_name(args.input.as_deref()) {
+        Format::Csv
+    } else {
+        Format::Jsonl
+    });
+    args.to = format(m.get_one("to")).unwrap_or(if csv_name(args.output.as_deref()) {
+        Format::Csv
+    } else {
+        Format::Jsonl
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::cli().debug_assert();
+    }
 }

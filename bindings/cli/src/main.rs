@@ -21,6 +21,7 @@ mod write;
 use args::{Args, Command};
 use kefu_core::{Engine, Error as CoreError};
 use std::io::{IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::process::ExitCode;
 
 /// Rows decided together: large enough to share among threads, small enough that memory
@@ -28,14 +29,28 @@ use std::process::ExitCode;
 const BLOCK: usize = 8192;
 
 fn main() -> ExitCode {
-    let args = match args::parse(std::env::args().skip(1)) {
+    // Rows go to stdout through a file of our own: Rust's stdout handle swallows the errors of
+    // a closed descriptor, and a write error must stop the run (issue 18 item 4).
+    let stdout = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(std::fs::File::from);
+    let args = match args::parse(std::env::args_os().map(|a| a.to_string_lossy().into_owned())) {
         Ok(a) => a,
-        Err(message) => {
-            eprintln!("kefu: {message}\n\n{}", args::USAGE);
+        Err(e) => {
+            // Help and the version go to stdout (exit 0), usage errors to stderr (exit 2).
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let stdout = match stdout {
+        Ok(file) => file,
+        Err(e) => {
+            eprintln!("kefu: stdout is not open ({e}); nothing would be written");
             return ExitCode::from(2);
         }
     };
-    match run(args) {
+    match run(args, stdout) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("kefu: {message}");
@@ -44,29 +59,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Args) -> Result<ExitCode, String> {
+fn run(args: Args, mut stdout: std::fs::File) -> Result<ExitCode, String> {
     match &args.command {
-        Command::Help => {
-            println!("{}", args::USAGE);
-            Ok(ExitCode::SUCCESS)
-        }
         Command::Kinds => {
-            for kind in kefu_core::KINDS {
-                println!("{}", kind.replace('_', "-"));
-            }
+            let kinds: String = kefu_core::KINDS
+                .iter()
+                .map(|k| format!("{}\n", k.replace('_', "-")))
+                .collect();
+            write_out(&mut stdout, kinds.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::ValidatePolicy(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
             let problems = kefu_core::validate_policy_json(&text);
+            let mut lines = String::new();
             for p in &problems {
                 let at = if p.path.is_empty() {
                     "/"
                 } else {
                     p.path.as_str()
                 };
-                println!("{at}\t{}", p.message);
+                lines.push_str(&format!("{at}\t{}\n", p.message));
             }
+            write_out(&mut stdout, lines.as_bytes())?;
             if problems.is_empty() {
                 eprintln!("{path}: valid");
                 Ok(ExitCode::SUCCESS)
@@ -85,7 +100,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
             match kefu_core::calendar_from_notice(&text) {
                 Ok(years) => {
                     let out = serde_json::to_string_pretty(&years).map_err(|e| e.to_string())?;
-                    println!("{out}");
+                    write_out(&mut stdout, format!("{out}\n").as_bytes())?;
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
@@ -102,14 +117,54 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 .map_err(|e| format!("{}: {}", e.code, e.message))?;
             match &args.output {
                 Some(path) => std::fs::write(path, ics).map_err(|e| format!("{path}: {e}"))?,
-                None => std::io::stdout()
-                    .write_all(ics.as_bytes())
-                    .map_err(|e| format!("writing: {e}"))?,
+                None => write_out(&mut stdout, ics.as_bytes())?,
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Decide(kind) => decide(&args, kind),
+        Command::Decide(kind) => decide(&args, kind, stdout),
     }
+}
+
+/// Is `file` /dev/null? A program started with stdout closed (`>&-`) gets /dev/null there
+/// from Rust's runtime, so the two cannot be told apart; either way nothing is kept, and the
+/// run says so rather than report rows as if they were written.
+fn discards(file: &std::fs::File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata("/dev/null")) {
+        (Ok(f), Ok(null)) => {
+            std::os::unix::fs::FileTypeExt::is_char_device(&f.file_type())
+                && f.rdev() == null.rdev()
+        }
+        _ => false,
+    }
+}
+
+/// Write all of `bytes` to stdout; a reader that went away is not an error worth a message.
+fn write_out(stdout: &mut std::fs::File, bytes: &[u8]) -> Result<(), String> {
+    match stdout.write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// Refuse an output that is the input or the policy file, before it is opened for writing
+/// (issue 18 item 1: `-o` over the input once emptied it). The same file is the same device
+/// and inode, whatever the names (a link, `./`, another path).
+fn not_over(output: &str, inputs: &[Option<&str>]) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(out) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs.iter().flatten() {
+        if let Ok(inp) = std::fs::metadata(input) {
+            if (inp.dev(), inp.ino()) == (out.dev(), out.ino()) {
+                return Err(format!(
+                    "{output}: the output would overwrite the input {input}; write to another file"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The engine of `--policy FILE`, or of the defaults.
@@ -124,7 +179,7 @@ fn engine(args: &Args) -> Result<Engine, String> {
     .map_err(|e| policy_error(&e))
 }
 
-fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
+fn decide(args: &Args, kind: &str, stdout: std::fs::File) -> Result<ExitCode, String> {
     let engine = engine(args)?;
     // An unknown kind stops before any row is read.
     engine
@@ -132,20 +187,38 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
         .map_err(|e| e.message)?;
     let engine = &engine;
 
+    if let Some(path) = &args.output {
+        not_over(path, &[args.input.as_deref(), args.policy.as_deref()])?;
+    }
     let (reader, size) = rows::open(args.input.as_deref())?;
-    let mut input = rows::Rows::new(reader, args.from)?;
-    let mut output: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?),
-        None => Box::new(std::io::stdout().lock()),
+    let mut input = rows::Rows::new(reader, args.from, engine, kind, args.ignore_unknown_columns)?;
+    let mut output = match &args.output {
+        Some(path) => std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?,
+        None => {
+            if discards(&stdout) {
+                eprintln!(
+                    "kefu: stdout is /dev/null (closed, or sent there): the decisions are not \
+                     kept; -o FILE keeps them"
+                );
+            }
+            stdout
+        }
     };
     let encoder = write::Encoder::new(args.to, kind, args.lean);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let progress = args.progress && args.input.is_some() && std::io::stderr().is_terminal();
     let writing = |e: std::io::Error| format!("writing: {e}");
+    // The reader of the output went away (`| head -1`): stop quietly, as a program killed by
+    // SIGPIPE would, with its status (128 + 13); Rust ignores the signal, so it is done here.
+    let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    let broken_pipe = ExitCode::from(141);
 
     let mut header = Vec::new();
     encoder.header(&mut header).map_err(writing)?;
-    output.write_all(&header).map_err(writing)?;
+    match output.write_all(&header) {
+        Err(e) if gone(&e) => return Ok(broken_pipe),
+        other => other.map_err(writing)?,
+    }
     let (mut index, mut failed) = (0usize, 0usize);
     let stop = on_signals()?;
     loop {
@@ -160,7 +233,7 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
         // Each thread parses, decides and encodes a contiguous share of the block; the
         // shares are written in order.
         let share = block.len().div_ceil(threads);
-        let paths = input.paths();
+        let columns = input.columns();
         let mut parts: Vec<Vec<rows::Raw>> = Vec::new();
         let mut rest = block;
         while rest.len() > share {
@@ -176,7 +249,7 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
                 .map(|part| {
                     let start = first;
                     first += part.len();
-                    scope.spawn(move || work(engine, kind, encoder, paths, start, part))
+                    scope.spawn(move || work(engine, kind, encoder, columns, start, part))
                 })
                 .collect();
             handles
@@ -188,11 +261,13 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
                 .collect::<Result<Vec<_>, String>>()
         })?;
         for (bytes, rows, bad) in encoded {
-            output.write_all(&bytes).map_err(writing)?;
+            match output.write_all(&bytes) {
+                Err(e) if gone(&e) => return Ok(broken_pipe),
+                other => other.map_err(writing)?,
+            }
             index += rows;
             failed += bad;
         }
-        output.flush().map_err(writing)?;
         if progress {
             rows::progress(index, failed, input.bytes_read(), size);
         }
@@ -208,38 +283,23 @@ fn decide(args: &Args, kind: &str) -> Result<ExitCode, String> {
     })
 }
 
-/// One thread's share of a block: parse, decide, encode. Returns the encoded rows, how many
+/// One thread's share of a block: decide and encode. Returns the encoded rows, how many
 /// rows, and how many failed.
 fn work(
     engine: &Engine,
     kind: &str,
     encoder: write::Encoder,
-    paths: &[Vec<String>],
+    columns: Option<&kefu_core::decode::cells::Columns>,
     start: usize,
     part: Vec<rows::Raw>,
 ) -> Result<(Vec<u8>, usize, usize), String> {
     let mut out = Vec::with_capacity(part.len() * 512);
     let (rows, mut failed) = (part.len(), 0);
     for (i, raw) in part.into_iter().enumerate() {
-        let decided = rows::parse(raw, paths)
-            .and_then(|request| kefu_core::guarded(|| engine.decide(kind, &request)));
-        let item = match decided {
-            Ok(d) => kefu_core::BatchItem {
-                index: start + i,
-                ok: true,
-                decision: Some(d),
-                error: None,
-            },
-            Err(e) => {
-                failed += 1;
-                kefu_core::BatchItem {
-                    index: start + i,
-                    ok: false,
-                    decision: None,
-                    error: Some(e),
-                }
-            }
-        };
+        let item = rows::decide(engine, kind, columns, start + i, raw);
+        if !item.ok {
+            failed += 1;
+        }
         encoder
             .row(&item, &mut out)
             .map_err(|e| format!("writing: {e}"))?;

@@ -1,8 +1,8 @@
 //! Reading rows: JSON Lines or CSV, from a file or stdin, a block at a time.
 
 use crate::args::Format;
-use kefu_core::{Error as CoreError, ErrorCode};
-use serde_json::{Map, Value};
+use kefu_core::decode::cells::Columns;
+use kefu_core::{BatchItem, Engine, Error as CoreError, ErrorCode};
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -35,7 +35,7 @@ pub fn open(path: Option<&str>) -> Result<(Box<dyn Read>, Option<u64>), String> 
 
 enum Source {
     Lines(BufReader<Counted<Box<dyn Read>>>),
-    Csv(csv::Reader<Counted<Box<dyn Read>>>, Vec<Vec<String>>),
+    Csv(csv::Reader<Counted<Box<dyn Read>>>, Columns),
 }
 
 /// A row as read, before it is parsed (parsing happens on the worker threads).
@@ -53,10 +53,21 @@ pub struct Rows {
     source: Source,
     read: Arc<AtomicU64>,
     done: bool,
+    /// Lines read (JSON Lines): a byte order mark is looked for on the first only.
+    lines: u64,
 }
 
 impl Rows {
-    pub fn new(reader: Box<dyn Read>, format: Format) -> Result<Rows, String> {
+    /// Rows of `format`. A CSV header is read and checked here: a column named twice, or
+    /// one that is no field of `kind`'s requests (unless `ignore_unknown`, when it is left
+    /// out and named on stderr), stops the run before any row is decided.
+    pub fn new(
+        reader: Box<dyn Read>,
+        format: Format,
+        engine: &Engine,
+        kind: &str,
+        ignore_unknown: bool,
+    ) -> Result<Rows, String> {
         let read = Arc::new(AtomicU64::new(0));
         let counted = Counted {
             inner: reader,
@@ -69,30 +80,51 @@ impl Rows {
                     .has_headers(true)
                     .from_reader(counted);
                 let header = csv.headers().map_err(|e| format!("the CSV header: {e}"))?;
-                let paths = header
-                    .iter()
-                    .map(|h| {
-                        h.split(['.', '/'])
-                            .filter(|s| !s.is_empty())
-                            .map(str::to_owned)
-                            .collect()
-                    })
-                    .collect();
-                Source::Csv(csv, paths)
+                let names: Vec<&str> = header.iter().collect();
+                let columns = Columns::new(&names).map_err(|e| format!("the CSV header: {e}"))?;
+                let unknown = columns.unknown(engine, kind);
+                let listed = || {
+                    let names = columns.names();
+                    unknown
+                        .iter()
+                        .filter_map(|i| names.get(*i).map(|n| format!("{n:?}")))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let columns = match (unknown.is_empty(), ignore_unknown) {
+                    (true, _) => columns,
+                    (false, true) => {
+                        eprintln!(
+                            "kefu: leaving out the columns {} (no {kind} field)",
+                            listed()
+                        );
+                        columns.without(&unknown)
+                    }
+                    (false, false) => {
+                        return Err(format!(
+                            "the CSV header: {} {} no field of {kind} requests \
+                             (--ignore-unknown-columns leaves such columns out)",
+                            listed(),
+                            if unknown.len() == 1 { "is" } else { "are" }
+                        ))
+                    }
+                };
+                Source::Csv(csv, columns)
             }
         };
         Ok(Rows {
             source,
             read,
             done: false,
+            lines: 0,
         })
     }
 
-    /// The CSV header's field paths (empty for JSON Lines).
-    pub fn paths(&self) -> &[Vec<String>] {
+    /// The CSV header's columns (none for JSON Lines).
+    pub fn columns(&self) -> Option<&Columns> {
         match &self.source {
-            Source::Csv(_, paths) => paths,
-            Source::Lines(_) => &[],
+            Source::Csv(_, columns) => Some(columns),
+            Source::Lines(_) => None,
         }
     }
 
@@ -114,8 +146,22 @@ impl Rows {
     }
 
     fn next_row(&mut self) -> Option<Raw> {
+        loop {
+            let row = self.next_line_or_record();
+            // A blank JSON Lines line is not a row (a trailing empty line, a spacer).
+            if let Some(Raw::Line(line)) = &row {
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+            }
+            return row;
+        }
+    }
+
+    fn next_line_or_record(&mut self) -> Option<Raw> {
         match &mut self.source {
             Source::Lines(reader) => {
+                self.lines += 1;
                 let mut line = Vec::new();
                 // A line longer than kefu takes is never held whole: read up to the limit,
                 // skip the rest of it, and answer the row with an error in its place.
@@ -128,6 +174,10 @@ impl Rows {
                     Ok(_) => {
                         while matches!(line.last(), Some(b'\n' | b'\r')) {
                             line.pop();
+                        }
+                        // A byte order mark (Windows editors write one) is not part of the row.
+                        if self.lines == 1 && line.starts_with(b"\xef\xbb\xbf") {
+                            line.drain(..3);
                         }
                         Some(Raw::Line(line))
                     }
@@ -181,44 +231,44 @@ fn skip_rest(reader: &mut impl BufRead) -> Raw {
     ))
 }
 
-/// A raw row as a request, or why it is not one.
-pub fn parse(raw: Raw, paths: &[Vec<String>]) -> Result<Value, CoreError> {
+/// A raw row decided: its batch item, with the request's keys echoed (from the row itself
+/// when it could not be decided).
+pub fn decide(
+    engine: &Engine,
+    kind: &str,
+    columns: Option<&Columns>,
+    index: usize,
+    raw: Raw,
+) -> BatchItem {
     match raw {
-        Raw::Line(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => kefu_core::decode::parse_json(&text),
-            Err(_) => Err(CoreError::new(
-                ErrorCode::InvalidJson,
-                "the line is not UTF-8",
-                Some(String::new()),
-            )),
-        },
-        Raw::Record(record) => Ok(object(paths, &record)),
-        Raw::Unreadable(e) => Err(e),
-    }
-}
-
-/// A CSV row as a request: each cell at its header's path; a cell that is JSON is read as
-/// JSON (`1500`, `true`, `[…]`), anything else as text; an empty cell is left out.
-fn object(paths: &[Vec<String>], record: &csv::StringRecord) -> Value {
-    let mut root = Value::Object(Map::new());
-    for (path, cell) in paths.iter().zip(record.iter()) {
-        if cell.is_empty() || path.is_empty() {
-            continue;
-        }
-        let value = serde_json::from_str(cell).unwrap_or_else(|_| Value::String(cell.to_owned()));
-        let mut at = &mut root;
-        for (i, key) in path.iter().enumerate() {
-            let last = i + 1 == path.len();
-            let Value::Object(map) = at else { break };
-            at = map
-                .entry(key.clone())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if last {
-                *at = value.clone();
+        Raw::Line(bytes) => {
+            let request = String::from_utf8(bytes)
+                .map_err(|_| {
+                    CoreError::new(
+                        ErrorCode::InvalidJson,
+                        "the line is not UTF-8",
+                        Some(String::new()),
+                    )
+                })
+                .and_then(|text| kefu_core::decode::parse_json(&text));
+            match request {
+                Ok(value) => {
+                    let decided = kefu_core::guarded(|| engine.decide(kind, &value));
+                    BatchItem::new(index, decided).keyed(kind, Some(&value))
+                }
+                Err(e) => BatchItem::new(index, Err(e)),
             }
         }
+        Raw::Record(record) => {
+            let cells: Vec<&str> = record.iter().collect();
+            let none = Columns::default();
+            let columns = columns.unwrap_or(&none);
+            let decided = kefu_core::guarded(|| columns.row(&cells).decide(engine, kind));
+            BatchItem::new(index, decided)
+                .keyed_by(kind, |path| columns.cell(&cells, path).map(str::to_owned))
+        }
+        Raw::Unreadable(e) => BatchItem::new(index, Err(e)),
     }
-    root
 }
 
 /// The progress line on stderr: rows, failures, and how much of the file is read.

@@ -57,27 +57,9 @@ impl Encoder {
     pub fn row(&self, item: &BatchItem, out: &mut Vec<u8>) -> std::io::Result<()> {
         match self.format {
             Format::Jsonl if self.lean => {
-                // Written by hand to keep the batch item's key order: index, ok, then the rest.
-                out.extend_from_slice(
-                    format!("{{\"index\":{},\"ok\":{}", item.index, item.ok).as_bytes(),
-                );
-                if let Some(e) = &item.error {
-                    out.extend_from_slice(b",\"error\":");
-                    serde_json::to_writer(&mut *out, e)?;
-                }
-                if let Some(d) = item
-                    .decision
-                    .as_ref()
-                    .map(kefu_core::Decision::to_lean_json)
-                {
-                    for column in self.columns {
-                        out.push(b',');
-                        serde_json::to_writer(&mut *out, column)?;
-                        out.push(b':');
-                        serde_json::to_writer(&mut *out, d.get(*column).unwrap_or(&Value::Null))?;
-                    }
-                }
-                out.extend_from_slice(b"}\n");
+                // Core's lean item: the shape of every host's `evaluate_batch(..., lean=True)`.
+                serde_json::to_writer(&mut *out, &item.lean())?;
+                out.push(b'\n');
             }
             Format::Jsonl => {
                 serde_json::to_writer(&mut *out, item)?;
@@ -97,7 +79,16 @@ impl Encoder {
                     error.map(|e| e.message.clone()).unwrap_or_default(),
                 ];
                 for column in self.columns {
-                    record.push(cell(lean.as_ref().and_then(|d| d.get(*column))));
+                    // A row that failed still carries the request's keys.
+                    let key = match *column {
+                        "id" => item.id.as_deref(),
+                        "order_id" => item.order_id.as_deref(),
+                        _ => None,
+                    };
+                    record.push(match key {
+                        Some(k) => k.to_owned(),
+                        None => cell(lean.as_ref().and_then(|d| d.get(*column))),
+                    });
                 }
                 if !self.lean {
                     record.push(

@@ -38,19 +38,21 @@ const GOOD: &str = r#"{"reason":"no_reason","category":"apparel","signed_at":"20
 
 #[test]
 fn every_row_in_gives_one_row_out_in_order() {
-    let input = format!("{GOOD}\n{{\"reason\":\"no_reason\"}}\nnot json\n\n\"a string\"\n{GOOD}\n");
+    // A blank line (issue 18 item 9) is not a row; a line that is not JSON is.
+    let input =
+        format!("{GOOD}\n{{\"reason\":\"no_reason\"}}\nnot json\n\n  \r\n\"a string\"\n{GOOD}\n\n");
     let out = kefu(&["check-return"], &input);
     assert_eq!(out.status.code(), Some(1), "some rows failed");
     let rows = lines(&out);
-    assert_eq!(rows.len(), 6);
+    assert_eq!(rows.len(), 5);
     assert!(rows.iter().enumerate().all(|(i, r)| r["index"] == i));
     let oks: Vec<bool> = rows.iter().map(|r| r["ok"].as_bool().unwrap()).collect();
-    assert_eq!(oks, [true, false, false, false, false, true]);
+    assert_eq!(oks, [true, false, false, false, true]);
     assert_eq!(rows[1]["error"]["path"], "/category");
     assert_eq!(rows[2]["error"]["code"], "INVALID_JSON");
-    assert_eq!(rows[4]["error"]["code"], "INVALID_INPUT");
-    assert_eq!(rows[5]["decision"]["verdict"], "eligible");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("6 rows, 4 failed"));
+    assert_eq!(rows[3]["error"]["code"], "INVALID_INPUT");
+    assert_eq!(rows[4]["decision"]["verdict"], "eligible");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 rows, 3 failed"));
 
     let allowed = kefu(&["check-return", "--allow-errors"], &input);
     assert_eq!(allowed.status.code(), Some(0));
@@ -96,13 +98,15 @@ fn csv_in_and_out() {
         .map(str::to_owned)
         .collect();
     assert_eq!(
-        &header[..6],
+        &header[..8],
         [
             "index",
             "ok",
             "error_code",
             "error_path",
             "error_message",
+            "id",
+            "order_id",
             "verdict"
         ]
     );
@@ -121,6 +125,9 @@ fn csv_in_and_out() {
         (&rows[2][col("ok")], &rows[2][col("error_path")]),
         ("false", "/category")
     );
+    // Every row carries its order number, the failed one too (issue 18 item 13).
+    let ids: Vec<&str> = rows.iter().map(|r| &r[col("order_id")]).collect();
+    assert_eq!(ids, ["TB1", "TB2", "TB3"]);
 }
 
 #[test]

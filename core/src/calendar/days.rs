@@ -158,8 +158,8 @@ impl<'a> Days<'a> {
             _ => None,
         };
         Ok(DayInfo {
-        id: None,
-        order_id: None,
+            id: None,
+            order_id: None,
             date: Date(date),
             workday: self.is_work(i),
             kind,

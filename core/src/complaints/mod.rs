@@ -833,8 +833,8 @@ pub(crate) fn decide(
         .map(|&(id, text, text_en)| Step { id, text, text_en })
         .collect();
     let (mut cues, mut negated) = (cues, negated);
-    let not_shown = cues.len().saturating_sub(MAX_CUES_SHOWN)
-        + negated.len().saturating_sub(MAX_CUES_SHOWN);
+    let not_shown =
+        cues.len().saturating_sub(MAX_CUES_SHOWN) + negated.len().saturating_sub(MAX_CUES_SHOWN);
     cues.truncate(MAX_CUES_SHOWN);
     negated.truncate(MAX_CUES_SHOWN);
     Ok(ComplaintDecision {

@@ -11,6 +11,7 @@ use serde_json::Value;
 /// Largest JSON text accepted (serde_json itself refuses nesting deeper than 128).
 pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
 
+pub mod cells;
 pub(crate) mod tracked;
 
 /// Escape one JSON-pointer segment (RFC 6901).
@@ -243,8 +244,17 @@ macro_rules! object_only {
     )*};
 }
 
-/// Parse JSON text; a syntax error is `INVALID_JSON` with line and column.
+/// The text without a leading UTF-8 byte order mark. Windows editors (Notepad, Excel's
+/// "CSV UTF-8") start files with one; RFC 8259 §8.1 lets a parser ignore it, and a shop's
+/// policy or JSON Lines file saved that way is read as meant (issue 18 item 9).
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Parse JSON text (a leading byte order mark is ignored); a syntax error is `INVALID_JSON`
+/// with line and column.
 pub fn parse_json(text: &str) -> Result<Value> {
+    let text = without_bom(text);
     if text.len() > MAX_JSON_BYTES {
         return Err(Error::new(
             ErrorCode::InvalidJson,

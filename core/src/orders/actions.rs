@@ -421,8 +421,8 @@ impl Ctx<'_> {
     ) -> ActionDecision {
         let platform = r.order.platform.unwrap_or(self.policy.platform);
         ActionDecision {
-        id: None,
-        order_id: None,
+            id: None,
+            order_id: None,
             action,
             department,
             handoff: None,
