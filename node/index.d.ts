@@ -40,6 +40,8 @@ export type Platform = 'taobao' | 'jd' | 'pinduoduo';
 export type FlagName = 'gray' | 'red' | 'yellow' | 'green' | 'blue' | 'purple';
 
 export interface OrderFacts {
+  /** The caller's own key (a row or ticket number), echoed in the decision and its batch item. */
+  id?: string | null;
   order_id?: string | null;
   platform?: Platform | null;
   paid?: boolean;
@@ -62,6 +64,10 @@ export interface OrderFacts {
 }
 
 export interface FlagDecision {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   flag: FlagName;
   /** The platform's code; null for gray on Pinduoduo (no tag). */
   flag_code: number | null;
@@ -80,6 +86,8 @@ export interface ItemSpec {
 }
 
 export interface ActionRequest {
+  /** The caller's own key (a row or ticket number), echoed in the decision and its batch item. */
+  id?: string | null;
   type: 'modify' | 'cancel_before_shipment' | 'stock_out' | 'price_difference';
   order: OrderFacts;
   now: Instant;
@@ -105,6 +113,10 @@ export type Action =
   | 'note_and_link' | 'note_and_wait' | 'refund' | 'ship_in_stock_first' | 'create_price_difference_order';
 
 export interface ActionDecision {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   action: Action;
   department: 'customer_service' | 'logistics' | 'after_sales';
   handoff: { order_id: string | null; facts: string[] } | null;
@@ -160,6 +172,8 @@ export interface Shipping {
 }
 
 export interface ReturnRequest {
+  /** The caller's own key (a row or ticket number), echoed in the decision and its batch item. */
+  id?: string | null;
   order_id?: string | null;
   reason: ReturnReason;
   category: Category;
@@ -193,6 +207,10 @@ export interface PolicyRef {
 export type Remedy = 'refund' | 'exchange' | 'repair' | 'resend_parts';
 
 export interface ReturnDecision {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   verdict: 'eligible' | 'ineligible';
   path: 'no_reason' | 'seller_fault';
   remedies: Remedy[];
@@ -225,6 +243,10 @@ export interface LexiconPhrase {
 }
 
 export interface Complaint {
+  /** The caller's own key (a row or ticket number), echoed in the decision and its batch item. */
+  id?: string | null;
+  /** The order this is about, echoed in the decision. */
+  order_id?: string | null;
   text?: string | null;
   channel: 'phone' | 'chat' | 'email' | 'social_media' | 'in_person';
   received_at: Instant;
@@ -251,12 +273,18 @@ export interface Cue {
 }
 
 export interface ComplaintDecision {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   /** 'critical' is kefu's own tier (health and safety, legal or regulator escalation), not the seed's. */
   severity: 'general' | 'serious' | 'critical';
   behaviour: 'passive_grumbling' | 'negative_publicity' | 'venting_anger' | 'extreme_radical';
   causes: ('product_quality' | 'service' | 'price' | 'integrity')[];
   cues: Cue[];
   negated: Cue[];
+  /** Cues and negated phrases found but not listed (beyond the first 100 of each); all of them counted. */
+  cues_not_shown: number;
   owner: 'specialist' | 'supervisor' | 'manager';
   channel: Complaint['channel'];
   reply_due_at: Instant;
@@ -278,6 +306,10 @@ export interface SlaStandard {
 }
 
 export interface SlaRequest {
+  /** The caller's own key (a row or ticket number), echoed in the decision and its batch item. */
+  id?: string | null;
+  /** The order this is about, echoed in the decision. */
+  order_id?: string | null;
   /** A built-in standard ('complaint_reply', 'service_request_reply', 'first_response',
    * 'refund_after_approval', 'return_request_handling', 'refund_after_return_received') or
    * one the policy defines. */
@@ -289,6 +321,10 @@ export interface SlaRequest {
 }
 
 export interface SlaDecision {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   standard: string;
   label: string;
   amount: number;
@@ -305,6 +341,10 @@ export interface SlaDecision {
 }
 
 export interface DispatchRequest {
+  /** The caller's own key (a row or ticket number), echoed in the decision and its batch item. */
+  id?: string | null;
+  /** The order this is about, echoed in the decision. */
+  order_id?: string | null;
   paid_at: Instant;
   destination_city: string;
   promotion?: boolean;
@@ -314,6 +354,10 @@ export interface DispatchRequest {
 }
 
 export interface DispatchDecision {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   ship_by: DateString;
   same_day: boolean;
   expected_delivery: DateString;
@@ -347,6 +391,10 @@ export type RefundState =
   | 'closed';
 
 export interface RefundCase {
+  /** The caller's own key (a row or ticket number), echoed in the decision and its batch item. */
+  id?: string | null;
+  /** The order this is about, echoed in the decision. */
+  order_id?: string | null;
   events: { type: RefundEventType; at: Instant; method?: 'express' | 'post' | null }[];
   now: Instant;
   /** false: a refund only (仅退款), no goods go back. Default true. */
@@ -354,6 +402,10 @@ export interface RefundCase {
 }
 
 export interface TimelineDecision {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   state: RefundState;
   next_deadline: Instant | null;
   on_deadline: 'auto_agree' | 'close_refund' | 'refund_on_timeout' | 'overdue' | null;
@@ -366,6 +418,10 @@ export interface TimelineDecision {
 }
 
 export interface DayInfo {
+  /** The request's `id`, echoed (absent when it had none). */
+  id?: string;
+  /** The request's `order_id`, echoed (absent when it had none). */
+  order_id?: string;
   date: DateString;
   workday: boolean;
   kind: 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | 'closure';
@@ -400,9 +456,9 @@ export interface Options {
  */
 export type Lean<D, K extends keyof D> = { [P in K]: D[P] | null } & { reason_codes: string[] };
 export type LeanReturnDecision = Lean<ReturnDecision,
-  'verdict' | 'path' | 'remedies' | 'window_last_day' | 'return_shipping_paid_by' |
+  'id' | 'order_id' | 'verdict' | 'path' | 'remedies' | 'window_last_day' | 'return_shipping_paid_by' |
   'refund_amount_cents' | 'refund_due_days' | 'refund_due_at'>;
-export type LeanFlagDecision = Lean<FlagDecision, 'flag' | 'flag_code' | 'platform' | 'label' | 'change'>;
+export type LeanFlagDecision = Lean<FlagDecision, 'id' | 'order_id' | 'flag' | 'flag_code' | 'platform' | 'label' | 'change'>;
 /** The lean form of any kind (see `main_fields` in the Rust core for each kind's fields). */
 export type LeanDecision = { [field: string]: unknown };
 /** `{ lean: true }`: answer with the lean form. */
@@ -410,9 +466,10 @@ export type LeanOption = { lean: true };
 /** No options, or `{ lean: false }`: answer with the whole decision. */
 export type WholeOption = { lean?: false };
 
+/** One result of a batch; `id` and `order_id` echo the request's, also for a row that failed. */
 export type BatchItem<D = unknown> =
-  | { index: number; ok: true; decision: D }
-  | { index: number; ok: false; error: { code: ErrorCode; message: string; path: string | null } };
+  | { index: number; ok: true; id?: string; order_id?: string; decision: D }
+  | { index: number; ok: false; id?: string; order_id?: string; error: { code: ErrorCode; message: string; path: string | null } };
 
 /** A policy document; every field optional (defaults are the rule book's). */
 export interface Policy {
@@ -510,9 +567,9 @@ export declare class Engine {
   evaluate(kind: 'dispatch_estimate', request: DispatchRequest | string): DispatchDecision;
   evaluate(kind: 'order_flag', request: OrderFacts | string): FlagDecision;
   evaluate(kind: 'order_action', request: ActionRequest | string): ActionDecision;
-  evaluate(kind: 'is_workday', request: { date: DateString } | string): DayInfo;
-  evaluate(kind: 'add_working_time', request: { start: Instant; minutes: number } | string): { at: Instant; reasons: Reason[] };
-  evaluate(kind: 'working_minutes_between', request: { from: Instant; to: Instant } | string): { minutes: number; reasons: Reason[] };
+  evaluate(kind: 'is_workday', request: { id?: string; order_id?: string; date: DateString } | string): DayInfo;
+  evaluate(kind: 'add_working_time', request: { id?: string; order_id?: string; start: Instant; minutes: number } | string): { id?: string; order_id?: string; at: Instant; reasons: Reason[] };
+  evaluate(kind: 'working_minutes_between', request: { id?: string; order_id?: string; from: Instant; to: Instant } | string): { id?: string; order_id?: string; minutes: number; reasons: Reason[] };
   evaluate(kind: string, request: object | string, options?: Options): unknown;
   /** One result per request, in order; decided on every core, on the calling thread. */
   evaluateBatch(kind: Kind, requests: object[], options?: Options): BatchItem[];

@@ -91,3 +91,21 @@ fn cues_are_bounded_not_the_text() {
     assert_eq!(short["cues_not_shown"], 0);
     assert!(!short["cues"].as_array().unwrap().is_empty());
 }
+
+/// Item 9: a byte order mark at the start of JSON text (a request, a policy) is ignored, as
+/// RFC 8259 §8.1 allows; one anywhere else is still not JSON.
+#[test]
+fn a_leading_byte_order_mark_is_ignored() {
+    let engine = Engine::from_value(&Value::Null).unwrap();
+    let d = engine
+        .evaluate_json("is_workday", "\u{feff}{\"date\": \"2026-03-04\"}")
+        .unwrap();
+    assert_eq!(d["workday"], true);
+    let shop = Engine::from_json("\u{feff}{\"id\": \"bom\"}").unwrap();
+    assert_eq!(shop.policy_ref().id, "bom");
+    assert!(kefu_core::validate_policy_json("\u{feff}{}").is_empty());
+    let e = engine
+        .evaluate_json("is_workday", " \u{feff}{\"date\": \"2026-03-04\"}")
+        .unwrap_err();
+    assert_eq!(e.code, kefu_core::ErrorCode::InvalidJson);
+}

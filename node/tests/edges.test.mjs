@@ -134,3 +134,35 @@ test("a static `import { checkReturn } from 'kefu'` links and runs in Node", () 
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out), ['ineligible', 'kefu-default', 'function', true]);
 });
+
+// Issue 18 item 12: Engine.fromShared reads its number as any other argument: a string, a
+// negative number, a number past 32 bits or a fraction is kefu's INVALID_INPUT at /shared,
+// never napi's NumberExpected or a number wrapped round to another engine's.
+test('Engine.fromShared refuses what share() never gives, with kefu codes', async () => {
+  const kefu = (await import('kefu')).default;
+  const engine = new kefu.Engine({ id: 'shared-shop' });
+  const n = engine.share();
+  assert.equal(kefu.Engine.fromShared(n).policy().id, 'shared-shop');
+  for (const bad of ['1', String(n), -1, 2 ** 40, 2 ** 32 + n, 1.5, 0, null, undefined, {}]) {
+    assert.throws(() => kefu.Engine.fromShared(bad), (e) => {
+      assert.equal(e.code, 'INVALID_INPUT', `${bad}: ${e.code} ${e.message}`);
+      assert.equal(e.path, '/shared', String(bad));
+      return true;
+    }, String(bad));
+  }
+});
+
+// Issue 18 item 13: the request's keys come back in the decision and the batch item.
+test('id and order_id are echoed in decisions and batch items, failed ones too', async () => {
+  const kefu = (await import('kefu')).default;
+  const request = {
+    id: 'r1', order_id: '3456789012345678901', reason: 'no_reason', category: 'apparel',
+    signed_at: '2026-03-01T23:59:00+08:00', requested_at: '2026-03-08T21:30:00+08:00',
+  };
+  const d = kefu.checkReturn(request);
+  assert.equal(d.id, 'r1');
+  assert.equal(d.order_id, '3456789012345678901');
+  const items = kefu.evaluateBatch('check_return', [request, { id: 'r2', order_id: '9' }], { lean: true });
+  assert.deepEqual(items.map((i) => [i.ok, i.id, i.order_id]), [[true, 'r1', '3456789012345678901'], [false, 'r2', '9']]);
+  assert.equal(items[0].decision.order_id, '3456789012345678901');
+});

@@ -567,8 +567,14 @@ impl Engine {
 
     /// The engine another thread shared with [`share`](Self::share); `INVALID_INPUT` at
     /// `/shared` when no live engine has that number.
-    #[napi(factory)]
-    pub fn from_shared(env: Env, shared: u32) -> Result<Self> {
+    #[napi(factory, ts_args_type = "shared: number")]
+    pub fn from_shared(env: Env, shared: Unknown<'_>) -> Result<Self> {
+        // Read as any other argument, not by napi's u32 conversion, which wraps -1 to
+        // 4294967295 and 2**40 to 0 and names a string's error `NumberExpected` (issue 18
+        // item 12).
+        let shared = from_js(&env, shared, "/shared")
+            .and_then(|v| kefu_core::decode::shared_engine_number(&v))
+            .map_err(|e| to_js_error(&env, e))?;
         let found = SHARED
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

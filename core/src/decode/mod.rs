@@ -200,6 +200,25 @@ fn invalid_at(mut segs: Vec<String>, raw: &str) -> Error {
     )
 }
 
+/// The number a host's `Engine.share()` gave, as handed back to `Engine.fromShared(n)`: a
+/// whole number from 1 to 4,294,967,295 (`INVALID_INPUT` at `/shared` otherwise), checked
+/// here so no host wraps or truncates it on the way in.
+pub fn shared_engine_number(v: &Value) -> Result<u32> {
+    v.as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            Error::invalid_input(
+                "/shared",
+                format!(
+                    "a shared engine is named by the whole number share() gave (1 to {}), not {}",
+                    u32::MAX,
+                    crate::error::bounded(v.to_string())
+                ),
+            )
+        })
+}
+
 /// "a list", "a string", … for messages.
 pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
