@@ -4,6 +4,9 @@
 module-level functions use a shared default engine. Requests and decisions are dicts with
 snake_case keys (or JSON text); every error is a :class:`KefuError` with ``code``, ``path``
 and, for policies, ``problems``.
+
+Every request may carry ``id`` and ``order_id`` (text, 1 to 128 characters: the caller's keys);
+every decision echoes them (left out when the request has none).
 """
 
 from __future__ import annotations
@@ -87,7 +90,11 @@ def order_action(request: Request, *, lean: bool = False) -> Dict[str, Any]:
 
 
 def classify_complaint(complaint: Request, *, lean: bool = False) -> Dict[str, Any]:
-    """Severity, behaviour, causes, cues, owner, reply deadline and handling steps (rule book §4)."""
+    """Severity, behaviour, causes, cues, owner, reply deadline and handling steps (rule book §4).
+
+    ``cues`` and ``negated`` list at most 100 phrases each; ``cues_not_shown`` says how many
+    more were found (every one of them counted).
+    """
     return default_engine().classify_complaint(complaint, lean=lean)
 
 
@@ -119,11 +126,15 @@ def evaluate(kind: str, request: Request, *, lean: bool = False) -> Dict[str, An
 def evaluate_batch(
     kind: str, requests: List[Any], threads: Optional[int] = None, *, lean: bool = False
 ) -> List[Dict[str, Any]]:
-    """One ``{index, ok, decision | error}`` per request, in order (``lean``: decisions in
-    their lean form, see :func:`evaluate`).
+    """One ``{index, ok, id, order_id, decision | error}`` per request, in order (``lean``:
+    decisions in their lean form, see :func:`evaluate`). ``id`` and ``order_id`` are the
+    request's own (left out when it has none), also on a row that failed, so every answer
+    joins back to its order.
 
     The GIL is released while kefu decides, on ``threads`` threads (default: every core this
-    process may use); the answer does not depend on the number of threads.
+    process may use; at most 64 are started); the answer does not depend on the number of
+    threads. ``threads`` is a whole number from 1: anything else (0, -1, 1.5, True) is an
+    :class:`InvalidInputError` at ``/options/threads``.
     """
     return default_engine().evaluate_batch(kind, requests, threads, lean=lean)
 
@@ -133,24 +144,47 @@ def evaluate_frame(
 ) -> Any:
     """Decide every row of a data frame, column-wise through Arrow (no dict per row).
 
-    ``data`` is a pyarrow Table or RecordBatch, a polars DataFrame, a pandas DataFrame, or
-    anything with ``__arrow_c_stream__``; its columns are request fields (nested fields as
-    struct columns, lists as list columns, instants and dates as text, money in integer
-    cents; a null cell is a missing field). The answer has one row per input row, in order,
-    of the same kind as ``data`` (pyarrow Table for pyarrow input): ``index``, ``ok``,
-    ``error_code``, ``error_path``, ``error_message`` and the kind's main fields as text
-    (lists joined by ``|``; ``reason_codes``), plus the whole ``decision`` as JSON text when
-    ``decisions`` is true. The GIL is released while rows are decided, on ``threads`` threads
-    (default: every core).
+    ``data`` is a pyarrow Table or RecordBatch, a polars DataFrame, a pandas DataFrame (read
+    through pyarrow: ``pip install pyarrow``; without it, :class:`ImportError`), or anything
+    with ``__arrow_c_stream__``. Its columns are request fields:
+
+    * nested fields as struct columns, or as columns named by their path,
+      ``condition.seal_broken`` (or ``condition/seal_broken``), as the command line reads a
+      CSV header (a field named twice, or with a field inside it also named, is refused);
+    * lists as list columns; money in integer cents;
+    * instants as RFC 3339 text with an offset, or as time-zone-aware timestamps
+      (``pandas.to_datetime(...).dt.tz_localize("Asia/Shanghai")``, Arrow
+      ``timestamp[us, tz=...]``). A timestamp without a time zone names no instant and is
+      refused on its row;
+    * dates as ``YYYY-MM-DD`` text or date columns;
+    * a field that is text (``id``, ``order_id``, a complaint's ``text``) reads an integer
+      cell as its digits: pandas reads an all-digit order number as int64;
+    * a null cell is a missing field.
+
+    The answer has one row per input row, in order, of the same kind as ``data`` (pyarrow
+    Table for pyarrow input): ``index``, ``ok``, ``error_code``, ``error_path``,
+    ``error_message`` and the kind's main fields as text (first the request's ``id`` and
+    ``order_id``, also on a row that failed; lists joined by ``|``; ``reason_codes``), plus the
+    whole ``decision`` as JSON text when ``decisions`` is true. The GIL is released while rows
+    are decided, on ``threads`` threads (default: every core; at most 64 are started; as in
+    :func:`evaluate_batch`, anything but a whole number from 1 is an
+    :class:`InvalidInputError` at ``/options/threads``).
     """
-    stream = (engine or default_engine()).evaluate_arrow(kind, data, threads, decisions)
     module = type(data).__module__.split(".")[0]
+    if module != "polars":
+        # The answer is built with pyarrow (and pandas is read through it): say so up front.
+        try:
+            import pyarrow
+        except ImportError as e:
+            raise ImportError(
+                f"kefu.evaluate_frame reads and answers a {module} data frame through pyarrow, "
+                "which is not installed: pip install pyarrow"
+            ) from e
+    stream = (engine or default_engine()).evaluate_arrow(kind, data, threads, decisions)
     if module == "polars":
         import polars
 
         return polars.DataFrame(stream)
-    import pyarrow
-
     table = pyarrow.table(stream)
     return table.to_pandas() if module == "pandas" else table
 

@@ -2,16 +2,8 @@
 //! or after the command, help per command, an unknown option refused by name). The decision
 //! commands are made from core's list of kinds, so a new kind is a new command by itself.
 
+use crate::rows::Format;
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command as Clap};
-
-/// How rows are written, in or out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// One JSON value per line.
-    Jsonl,
-    /// A header of field paths (`condition.seal_broken`), then one row per request.
-    Csv,
-}
 
 /// What to do.
 #[derive(Debug)]

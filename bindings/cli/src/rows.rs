@@ -1,11 +1,20 @@
 //! Reading rows: JSON Lines or CSV, from a file or stdin, a block at a time.
 
-use crate::args::Format;
 use kefu_core::decode::cells::Columns;
 use kefu_core::{BatchItem, Engine, Error as CoreError, ErrorCode};
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+
+/// How rows are written, in or out. (Here, not with the command line's parser, so the fuzz
+/// crate compiles this file alone.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON value per line.
+    Jsonl,
+    /// A header of field paths (`condition.seal_broken`), then one row per request.
+    Csv,
+}
 
 /// A reader that counts the bytes it hands out (for the progress line).
 struct Counted<R> {

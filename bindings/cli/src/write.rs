@@ -2,7 +2,7 @@
 //! the whole decision as JSON). Each worker encodes its rows into its own buffer; buffers are
 //! written whole, in order, between blocks (see `on_signals` in main.rs for stopping).
 
-use crate::args::Format;
+use crate::rows::Format;
 use kefu_core::BatchItem;
 use serde_json::Value;
 

@@ -381,11 +381,22 @@ fn cells_are_read_as_their_fields_types() {
 /// The README's command-line section shows the parser's help as the binary prints it.
 #[test]
 fn the_readme_shows_the_help() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
-    for (marker, args) in [("<!-- kefu --help -->", &["--help"][..]), ("<!-- kefu check-return --help -->", &["check-return", "--help"])] {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    for (marker, args) in [
+        ("<!-- kefu --help -->", &["--help"][..]),
+        (
+            "<!-- kefu check-return --help -->",
+            &["check-return", "--help"],
+        ),
+    ] {
         let help = Command::new(KEFU).args(args).output().unwrap();
         let help = String::from_utf8(help.stdout).unwrap();
         let shown = format!("{marker}\n```text\n{}\n```", help.trim_end());
-        assert!(readme.contains(&shown), "README.md: the block after {marker} is not `kefu {}`'s output:\n{help}", args.join(" "));
+        assert!(
+            readme.contains(&shown),
+            "README.md: the block after {marker} is not `kefu {}`'s output:\n{help}",
+            args.join(" ")
+        );
     }
 }

@@ -21,10 +21,11 @@ const ARRAY_CAPSULE: &CStr = c"arrow_array";
 
 // ── in and out through the Arrow PyCapsule interface ─────────────────────────────────────
 
-use arrow_array::builder::{BooleanBuilder, StringBuilder, UInt64Builder};
-use arrow_array::RecordBatchIterator;
-use arrow_schema::{ArrowError, Field, Schema};
+use arrow_array::builder::{BooleanBuilder, NullBufferBuilder, StringBuilder, UInt64Builder};
+use arrow_array::{Array, RecordBatchIterator};
+use arrow_schema::{ArrowError, Field, Fields, Schema};
 use kefu_core::{Engine as CoreEngine, Error as CoreError, ErrorCode};
+use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
 use std::sync::Arc;
@@ -45,17 +46,34 @@ fn not_a_frame() -> CoreError {
     )
 }
 
-/// Record batches from any object with `__arrow_c_stream__` (pyarrow Table, polars and
-/// pandas ≥ 2.2 DataFrames) or `__arrow_c_array__` (a pyarrow RecordBatch, as Spark's
-/// `mapInArrow` hands them). Zero-copy: the batches share the producer's buffers.
-pub fn import(obj: &Bound<'_, PyAny>) -> Result<(SchemaRef, Vec<RecordBatch>), CoreError> {
-    let py_error = |e: PyErr| {
+/// A Python error met while reading a data frame: `INVALID_INPUT`, except a module that could
+/// not be imported (pandas reads itself out through pyarrow, an optional dependency of
+/// pandas): that stays an `ImportError`, saying what to install (issue 18 item 10).
+fn read_error(py: Python<'_>, e: PyErr) -> PyErr {
+    if e.is_instance_of::<PyImportError>(py) {
+        let missing = PyImportError::new_err(format!(
+            "the data frame could not be read: a module it needs is not installed ({e}); a pandas DataFrame is read through pyarrow: pip install pyarrow"
+        ));
+        missing.set_cause(py, Some(e));
+        return missing;
+    }
+    crate::to_py_err(
+        py,
         CoreError::new(
             ErrorCode::InvalidInput,
             format!("the data frame could not be read: {e}"),
             Some(String::new()),
-        )
-    };
+        ),
+    )
+}
+
+/// Record batches from any object with `__arrow_c_stream__` (pyarrow Table, polars and
+/// pandas ≥ 2.2 DataFrames) or `__arrow_c_array__` (a pyarrow RecordBatch, as Spark's
+/// `mapInArrow` hands them). Zero-copy: the batches share the producer's buffers.
+pub fn import(obj: &Bound<'_, PyAny>) -> PyResult<(SchemaRef, Vec<RecordBatch>)> {
+    let py = obj.py();
+    let py_error = |e: PyErr| read_error(py, e);
+    let kefu = |e: CoreError| crate::to_py_err(py, e);
     if obj.hasattr("__arrow_c_stream__").unwrap_or(false) {
         let capsule = obj.call_method0("__arrow_c_stream__").map_err(py_error)?;
         let capsule = capsule
@@ -68,11 +86,11 @@ pub fn import(obj: &Bound<'_, PyAny>) -> Result<(SchemaRef, Vec<RecordBatch>), C
         // and leaves a released struct behind, so the capsule's destructor does not release
         // it a second time.
         let stream = unsafe { FFI_ArrowArrayStream::from_raw(ptr.cast().as_ptr()) };
-        let reader = RecordBatchStreamReader::try_new(stream).map_err(|e| arrow_error(&e))?;
+        let reader = RecordBatchStreamReader::try_new(stream).map_err(|e| kefu(arrow_error(&e)))?;
         let schema = reader.schema();
         let batches = reader
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| arrow_error(&e))?;
+            .map_err(|e| kefu(arrow_error(&e)))?;
         return Ok((schema, batches));
     }
     if obj.hasattr("__arrow_c_array__").unwrap_or(false) {
@@ -93,11 +111,11 @@ pub fn import(obj: &Bound<'_, PyAny>) -> Result<(SchemaRef, Vec<RecordBatch>), C
         let ffi_schema: &FFI_ArrowSchema = unsafe { schema_ptr.cast().as_ref() };
         let ffi_array = unsafe { FFI_ArrowArray::from_raw(array_ptr.cast().as_ptr()) };
         // SAFETY: the array and the schema come from the same `__arrow_c_array__` call.
-        let data = unsafe { from_ffi(ffi_array, ffi_schema) }.map_err(|e| arrow_error(&e))?;
+        let data = unsafe { from_ffi(ffi_array, ffi_schema) }.map_err(|e| kefu(arrow_error(&e)))?;
         let batch = RecordBatch::from(StructArray::from(data));
         return Ok((batch.schema(), vec![batch]));
     }
-    Err(not_a_frame())
+    Err(kefu(not_a_frame()))
 }
 
 /// Decisions as Arrow data, handed to Python through `__arrow_c_stream__`
@@ -146,6 +164,52 @@ fn answer_schema(main: &[&str], whole: bool) -> SchemaRef {
     Arc::new(Schema::new(fields))
 }
 
+/// The request's keys in a batch's columns, to echo on a row that was not decided (a decided
+/// row echoes them from its decision): `id`, and `order_id` (for `order_action`, the order's,
+/// `order.order_id`), as core reads a failed batch row's keys (`BatchItem::keyed`). Each is
+/// the column and the struct columns above it, so a null parent hides it.
+struct Keys<'a> {
+    id: Option<Vec<&'a dyn Array>>,
+    order_id: Option<Vec<&'a dyn Array>>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(kind: &str, batch: &'a RecordBatch) -> Keys<'a> {
+        let order_id: &[&str] = if kind == "order_action" {
+            &["order", "order_id"]
+        } else {
+            &["order_id"]
+        };
+        Keys {
+            id: column_at(batch, &["id"]),
+            order_id: column_at(batch, order_id),
+        }
+    }
+
+    fn text(column: Option<&Vec<&'a dyn Array>>, row: usize) -> Option<String> {
+        let chain = column?;
+        let (cell, parents) = chain.split_last()?;
+        if parents.iter().any(|p| p.is_null(row)) {
+            return None;
+        }
+        rows::key_text(*cell, row).map(std::borrow::Cow::into_owned)
+    }
+}
+
+/// The column at a field path of a batch (struct columns walked by their fields' names), with
+/// the struct columns above it, outermost first.
+fn column_at<'a>(batch: &'a RecordBatch, path: &[&str]) -> Option<Vec<&'a dyn Array>> {
+    let (first, rest) = path.split_first()?;
+    let mut at: &'a dyn Array = batch.column_by_name(first)?.as_ref();
+    let mut chain = vec![at];
+    for name in rest {
+        let fields = at.as_any().downcast_ref::<StructArray>()?;
+        at = fields.column_by_name(name)?.as_ref();
+        chain.push(at);
+    }
+    Some(chain)
+}
+
 /// Rows `rows` of `batch`, decided and answered as one record batch (run on its own thread).
 fn answer(
     engine: &CoreEngine,
@@ -157,6 +221,9 @@ fn answer(
     whole: bool,
 ) -> Result<RecordBatch, CoreError> {
     let main = kefu_core::main_fields(kind);
+    let keys = Keys::new(kind, batch);
+    let id_at = main.iter().position(|m| *m == "id");
+    let order_id_at = main.iter().position(|m| *m == "order_id");
     let n = rows.len();
     let mut index = UInt64Builder::with_capacity(n);
     let mut ok = BooleanBuilder::with_capacity(n);
@@ -187,8 +254,17 @@ fn answer(
                 code.append_value(e.code.as_str());
                 path.append_option(e.path.as_deref());
                 message.append_value(&e.message);
-                for column in &mut columns {
-                    column.append_null();
+                // Not decided, but still joined back to its order: the keys as the row has
+                // them (issue 18 item 13).
+                for (i, column) in columns.iter_mut().enumerate() {
+                    let key = if Some(i) == id_at {
+                        Keys::text(keys.id.as_ref(), row)
+                    } else if Some(i) == order_id_at {
+                        Keys::text(keys.order_id.as_ref(), row)
+                    } else {
+                        None
+                    };
+                    column.append_option(key);
                 }
                 if whole {
                     json.append_null();
@@ -210,9 +286,17 @@ fn answer(
     RecordBatch::try_new(Arc::clone(schema), arrays).map_err(|e| arrow_error(&e))
 }
 
-/// Decide every row of every batch, each batch cut into one share per thread; each share is
-/// decided and answered on its own thread as a record batch, and the answer keeps the input's
-/// row order.
+/// Most threads a frame is decided on, as core's batches (`Engine::evaluate_batch_rows`).
+pub const MAX_THREADS: usize = 64;
+
+/// Fewest rows worth a thread of their own: below this, starting a thread costs more than it
+/// saves (core's batches use the same).
+const MIN_ROWS_PER_THREAD: usize = 64;
+
+/// Decide every row of every batch, each batch cut into one share per thread (at most
+/// [`MAX_THREADS`], one per [`MIN_ROWS_PER_THREAD`] rows); each share is decided and answered
+/// as a record batch on its own thread (or on the calling thread when one cannot be started:
+/// never a panic), and the answer keeps the input's row order.
 pub fn decide(
     engine: &CoreEngine,
     kind: &str,
@@ -225,30 +309,50 @@ pub fn decide(
     let mut out = Vec::new();
     let mut first = 0u64;
     for batch in batches {
+        let batch = &nest(batch)?;
         let n = batch.num_rows();
-        let share = n.div_ceil(threads.max(1)).max(1);
-        let parts: Vec<Result<RecordBatch, CoreError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..n)
-                .step_by(share)
-                .map(|start| {
-                    let rows = start..(start + share).min(n);
-                    let schema = &schema;
-                    scope.spawn(move || answer(engine, kind, batch, rows, first, schema, whole))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(CoreError::new(
-                            ErrorCode::Internal,
-                            "internal error (please report)",
-                            None,
-                        ))
+        let threads = threads
+            .clamp(1, MAX_THREADS)
+            .min(n / MIN_ROWS_PER_THREAD)
+            .max(1);
+        let share = n.div_ceil(threads).max(1);
+        let run =
+            |rows: std::ops::Range<usize>| answer(engine, kind, batch, rows, first, &schema, whole);
+        let parts: Vec<Result<RecordBatch, CoreError>> = if n == 0 {
+            Vec::new()
+        } else if threads == 1 {
+            vec![run(0..n)]
+        } else {
+            std::thread::scope(|scope| {
+                let started: Vec<_> = (0..n)
+                    .step_by(share)
+                    .map(|start| {
+                        let rows = start..(start + share).min(n);
+                        let handle = std::thread::Builder::new()
+                            .spawn_scoped(scope, {
+                                let rows = rows.clone();
+                                move || run(rows)
+                            })
+                            .ok();
+                        (rows, handle)
                     })
-                })
-                .collect()
-        });
+                    .collect();
+                started
+                    .into_iter()
+                    .map(|(rows, handle)| match handle {
+                        // A thread that could not start: its share is decided here.
+                        None => run(rows),
+                        Some(h) => h.join().unwrap_or_else(|_| {
+                            Err(CoreError::new(
+                                ErrorCode::Internal,
+                                "internal error (please report)",
+                                None,
+                            ))
+                        }),
+                    })
+                    .collect()
+            })
+        };
         for part in parts {
             out.push(part?);
         }
@@ -258,4 +362,146 @@ pub fn decide(
         schema,
         batches: out,
     })
+}
+
+// ── columns named as field paths ─────────────────────────────────────────────────────────
+
+/// A column's field path when its name is one (`condition.seal_broken`, or
+/// `condition/seal_broken`): split at `.` and `/` as the command line reads a CSV header
+/// (`kefu_core::decode::cells`), empty parts left out. `None` for a name that is one field as
+/// it is (pandas' own `__index_level_0__` included).
+fn field_path(name: &str) -> Option<Vec<&str>> {
+    if name.starts_with("__") || !name.contains(['.', '/']) {
+        return None;
+    }
+    Some(
+        name.trim()
+            .split(['.', '/'])
+            .filter(|s| !s.is_empty())
+            .collect(),
+    )
+}
+
+/// Columns as a tree of field names.
+enum Node {
+    Column(Field, ArrayRef),
+    Fields(Vec<(String, Node)>),
+}
+
+impl Node {
+    fn insert(&mut self, path: &[&str], field: &Field, column: &ArrayRef) {
+        let Node::Fields(children) = self else { return };
+        let Some((name, rest)) = path.split_first() else {
+            return;
+        };
+        if rest.is_empty() {
+            children.push((
+                (*name).to_owned(),
+                Node::Column(field.clone().with_name(*name), Arc::clone(column)),
+            ));
+            return;
+        }
+        let at = match children.iter().position(|(k, _)| k == name) {
+            Some(at) => at,
+            None => {
+                children.push(((*name).to_owned(), Node::Fields(Vec::new())));
+                children.len() - 1
+            }
+        };
+        if let Some((_, child)) = children.get_mut(at) {
+            child.insert(rest, field, column);
+        }
+    }
+
+    /// The fields and columns under a branch.
+    fn columns(
+        children: Vec<(String, Node)>,
+        rows: usize,
+    ) -> Result<(Fields, Vec<ArrayRef>), CoreError> {
+        let mut fields = Vec::with_capacity(children.len());
+        let mut columns = Vec::with_capacity(children.len());
+        for (name, node) in children {
+            let (field, column) = match node {
+                Node::Column(field, column) => (field, column),
+                Node::Fields(children) => {
+                    let (inner, arrays) = Node::columns(children, rows)?;
+                    // A row with every cell under this name null has no such field at all (as
+                    // the command line leaves out a field whose cells are all empty).
+                    let mut nulls = NullBufferBuilder::new(rows);
+                    for row in 0..rows {
+                        if arrays.iter().any(|a| a.is_valid(row)) {
+                            nulls.append_non_null();
+                        } else {
+                            nulls.append_null();
+                        }
+                    }
+                    let array = StructArray::try_new(inner, arrays, nulls.finish())
+                        .map_err(|e| arrow_error(&e))?;
+                    let field = Field::new(name, array.data_type().clone(), true);
+                    (field, Arc::new(array) as ArrayRef)
+                }
+            };
+            fields.push(field);
+            columns.push(column);
+        }
+        Ok((Fields::from(fields), columns))
+    }
+}
+
+/// A batch whose columns named as field paths (`condition.seal_broken`) are nested as the
+/// command line nests them (issue 18 item 10): `condition` becomes a struct column with a
+/// `seal_broken` field. Zero-copy (the columns are shared). Refused as the command line
+/// refuses such a header, before any row is decided: two columns for one field, or a column
+/// for a field and another for a field inside it. A batch without such names is returned as
+/// it is.
+fn nest(batch: &RecordBatch) -> Result<RecordBatch, CoreError> {
+    let schema = batch.schema_ref();
+    if !schema
+        .fields()
+        .iter()
+        .any(|f| field_path(f.name()).is_some())
+    {
+        return Ok(batch.clone());
+    }
+    let paths: Vec<Vec<&str>> = schema
+        .fields()
+        .iter()
+        .map(|f| field_path(f.name()).unwrap_or_else(|| vec![f.name().as_str()]))
+        .collect();
+    let refuse =
+        |message: String| CoreError::new(ErrorCode::InvalidInput, message, Some(String::new()));
+    for (i, a) in paths.iter().enumerate() {
+        for (j, b) in paths.iter().enumerate().skip(i + 1) {
+            if a.is_empty() || b.is_empty() {
+                continue;
+            }
+            let (name_a, name_b) = (a.join("."), b.join("."));
+            if a == b {
+                return Err(refuse(format!(
+                    "the column {name_a:?} is named twice (columns {} and {})",
+                    i + 1,
+                    j + 1
+                )));
+            }
+            if b.starts_with(a) || a.starts_with(b) {
+                return Err(refuse(format!(
+                    "the columns {name_a:?} ({}) and {name_b:?} ({}) both fill {:?}",
+                    i + 1,
+                    j + 1,
+                    if a.len() < b.len() { &name_a } else { &name_b }
+                )));
+            }
+        }
+    }
+    let mut root = Node::Fields(Vec::new());
+    for ((path, field), column) in paths.iter().zip(schema.fields()).zip(batch.columns()) {
+        root.insert(path, field, column);
+    }
+    let Node::Fields(children) = root else {
+        return Ok(batch.clone());
+    };
+    let (fields, columns) = Node::columns(children, batch.num_rows())?;
+    let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(batch.num_rows()));
+    RecordBatch::try_new_with_options(Arc::new(Schema::new(fields)), columns, &options)
+        .map_err(|e| arrow_error(&e))
 }

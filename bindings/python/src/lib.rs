@@ -193,6 +193,57 @@ fn lean_option(lean: Option<&Bound<'_, PyAny>>) -> Result<bool, CoreError> {
     }
 }
 
+/// The `threads=` argument of `evaluate_batch` and `evaluate_frame`: a whole number, 1 or more
+/// (None or left out: every core this process may use). At most 64 are started whatever it
+/// says (`frame::MAX_THREADS`, core's batch limit), so a number too large for any machine is
+/// no error. Anything else (0, -1, 1.5, "2", True) is `INVALID_INPUT` at `/options/threads`,
+/// as `lean=` is at `/options/lean` (issue 18 item 3).
+fn threads_option(threads: Option<&Bound<'_, PyAny>>) -> Result<usize, CoreError> {
+    let Some(t) = threads.filter(|t| !t.is_none()) else {
+        return Ok(std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+    };
+    let refuse = |got: String| {
+        bad(
+            "/options/threads",
+            format!(
+                "threads is a whole number of threads, 1 or more (at most {} are used), not {got}",
+                frame::MAX_THREADS
+            ),
+        )
+    };
+    // bool is an int in Python; `threads=True` is a mistake, not one thread.
+    if t.cast::<PyBool>().is_ok() {
+        return Err(refuse(format!(
+            "the bool {}",
+            if t.is_truthy().unwrap_or(false) {
+                "True"
+            } else {
+                "False"
+            }
+        )));
+    }
+    // Any integer, numpy's included (`__index__`); a float is not one, even 2.0.
+    if let Ok(n) = t.extract::<i64>() {
+        return match usize::try_from(n) {
+            Ok(n) if n >= 1 => Ok(n.min(frame::MAX_THREADS)),
+            _ => Err(refuse(n.to_string())),
+        };
+    }
+    if t.cast::<PyInt>().is_ok() {
+        // Beyond 64 bits: as many as may be used when positive.
+        return match t.gt(0) {
+            Ok(true) => Ok(frame::MAX_THREADS),
+            _ => Err(refuse(String::from("a negative number"))),
+        };
+    }
+    let type_name = t
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Err(refuse(format!("a {type_name}")))
+}
+
 /// kefu's answer as Python objects, straight from its typed form (see `answer.rs`).
 fn answer<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
     answer::to_py(py, value).map_err(|e| {
@@ -411,13 +462,11 @@ impl Engine {
         py: Python<'_>,
         kind: &str,
         requests: &Bound<'_, PyAny>,
-        threads: Option<usize>,
+        threads: Option<&Bound<'_, PyAny>>,
         lean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let lean = lean_option(lean).map_err(|e| to_py_err(py, e))?;
-        let threads = threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        });
+        let threads = threads_option(threads).map_err(|e| to_py_err(py, e))?;
         // Row by row, so a row that is not JSON-shaped is that row's error, in its place.
         let rows: Option<Vec<kefu_core::Result<Value>>> = if let Ok(l) = requests.cast::<PyList>() {
             Some(
@@ -464,13 +513,11 @@ impl Engine {
         py: Python<'_>,
         kind: &str,
         data: &Bound<'_, PyAny>,
-        threads: Option<usize>,
+        threads: Option<&Bound<'_, PyAny>>,
         decisions: bool,
     ) -> PyResult<frame::ArrowStream> {
-        let (_, batches) = frame::import(data).map_err(|e| to_py_err(py, e))?;
-        let threads = threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        });
+        let threads = threads_option(threads).map_err(|e| to_py_err(py, e))?;
+        let (_, batches) = frame::import(data)?;
         py.detach(|| frame::decide(&self.inner, kind, &batches, threads, decisions))
             .map_err(|e| to_py_err(py, e))
     }
