@@ -170,6 +170,8 @@ function show(target, form, decide, draw) {
   const paint = () => {
     try {
       target.innerHTML = draw(decide());
+      // Colours through the CSSOM: the page's CSP (serve.mjs) refuses inline style="" attributes.
+      $$('.flag[data-flag]', target).forEach((el) => el.style.setProperty('--flag', FLAG_COLOURS[el.dataset.flag]));
       target.classList.remove('failed');
     } catch (e) {
       if (!e || typeof e.code !== 'string') throw e;
@@ -207,7 +209,7 @@ function drawReturn(d) {
 // Orders
 const FLAG_COLOURS = { gray: '#8d8d8d', red: '#d93025', yellow: '#f2b705', green: '#2e9d4f', blue: '#1a73e8', purple: '#8e3fbf' };
 const flagChip = (flag, code, label) =>
-  `<span class="flag" style="--flag:${FLAG_COLOURS[flag]}" data-flag="${flag}"><span class="pole"></span>${esc(name('flag', flag))}${code != null ? ` <small>#${code}</small>` : ''}${label ? ` · ${esc(label)}` : ''}</span>`;
+  `<span class="flag" data-flag="${flag}"><span class="pole"></span>${esc(name('flag', flag))}${code != null ? ` <small>#${code}</small>` : ''}${label ? ` · ${esc(label)}` : ''}</span>`;
 
 function drawFlag(d) {
   return `
