@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 /// Dispatch and delivery (seed 001).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default, remote = "Self")]
 pub struct DispatchPolicy {
     /// Paid on a working day before this local time (`"HH:MM"`) ships that day (seed: 14:00).
@@ -84,6 +85,7 @@ impl DispatchPolicy {
 
 /// A `dispatch_estimate` request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct DispatchRequest {
     /// The caller's own key for this request (a row number, a ticket number), echoed in the
@@ -119,6 +121,7 @@ crate::object_only!(DispatchPolicy, DispatchRequest);
 
 /// How the parcel goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Courier {
     /// The shop's express courier.
@@ -129,6 +132,7 @@ pub enum Courier {
 
 /// Why the buyer pays what they pay for EMS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EmsBasis {
     /// A free-shipping promotion item: the fixed surcharge.
@@ -139,6 +143,7 @@ pub enum EmsBasis {
 
 /// The decision of `dispatch_estimate`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DispatchDecision {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,12 +1,17 @@
 //! The engine: a policy compiled once, then cheap to call from many threads.
 //!
-//! API.md "The engine": `Engine(policy)` compiles a policy (the rule book's defaults when none
-//! is given); every call takes its times from the request, so every decision is reproducible.
+//! docs/api.md "The engine": `Engine(policy)` compiles a policy (the rule book's defaults
+//! when none is given); every call takes its times from the request, so every decision is
+//! reproducible.
 
 use crate::calendar::{Calendar, DayInfo};
 use crate::decode::{from_deserializer, parse_json};
 use crate::error::{Error, ErrorCode, Result};
-use crate::num::{Id, Minutes};
+pub use crate::kinds::{main_fields, Decision, KINDS};
+use crate::kinds::{
+    AddWorkingTimeRequest, DeadlineDecision, IsWorkdayRequest, MinutesDecision,
+    WorkingMinutesRequest,
+};
 use crate::policy::{Policy, PolicyRef};
 use crate::returns::{ReturnDecision, ReturnRequest, Returns};
 use crate::time::{parse_offset, Date, Instant};
@@ -14,20 +19,6 @@ use chrono::FixedOffset;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 use std::sync::OnceLock;
-
-/// The decision kinds `evaluate` knows, by name.
-pub const KINDS: &[&str] = &[
-    "order_flag",
-    "order_action",
-    "check_return",
-    "classify_complaint",
-    "refund_timeline",
-    "sla",
-    "dispatch_estimate",
-    "is_workday",
-    "add_working_time",
-    "working_minutes_between",
-];
 
 /// Most requests accepted in one batch.
 pub const MAX_BATCH: usize = 1_000_000;
@@ -40,55 +31,6 @@ pub struct Engine {
     tz: FixedOffset,
     calendar: Calendar,
     complaints: crate::complaints::Compiled,
-}
-
-/// A decision of any kind, as `evaluate` returns it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-#[allow(clippy::large_enum_variant)] // built once per call and handed over; boxing buys nothing
-pub enum Decision {
-    /// `check_return`.
-    Return(ReturnDecision),
-    /// `is_workday`.
-    Day(DayInfo),
-    /// `order_flag`.
-    Flag(crate::orders::FlagDecision),
-    /// `order_action`.
-    Action(crate::orders::ActionDecision),
-    /// `sla`.
-    Sla(crate::sla::SlaDecision),
-    /// `dispatch_estimate`.
-    Dispatch(crate::dispatch::DispatchDecision),
-    /// `refund_timeline`.
-    Timeline(crate::refunds::TimelineDecision),
-    /// `classify_complaint`.
-    Complaint(crate::complaints::ComplaintDecision),
-    /// `add_working_time`.
-    At {
-        /// The request's `id`, echoed (left out when the request has none).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        id: Option<Id>,
-        /// The request's `order_id`, echoed (left out when the request has none).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        order_id: Option<Id>,
-        /// The deadline.
-        at: String,
-        /// `CALENDAR_PROVISIONAL` when the deadline used a provisional year; else empty.
-        reasons: Vec<crate::Reason>,
-    },
-    /// `working_minutes_between`.
-    Minutes {
-        /// The request's `id`, echoed (left out when the request has none).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        id: Option<Id>,
-        /// The request's `order_id`, echoed (left out when the request has none).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        order_id: Option<Id>,
-        /// Working minutes between the two instants.
-        minutes: i64,
-        /// `CALENDAR_PROVISIONAL` when the span used a provisional year; else empty.
-        reasons: Vec<crate::Reason>,
-    },
 }
 
 impl Decision {
@@ -112,105 +54,9 @@ impl BatchItem {
     }
 }
 
-/// The fields that tell most about a decision of each kind, for tables (the CSV of the command
-/// line, data frames): the request's echoed keys (`id`, `order_id`: rows join back to their
-/// orders by them), top-level fields of the decision, and `reason_codes` for the codes of
-/// its reasons. Hosts show them as columns beside the whole decision.
-pub fn main_fields(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "check_return" => &[
-            "id",
-            "order_id",
-            "verdict",
-            "path",
-            "remedies",
-            "window_last_day",
-            "return_shipping_paid_by",
-            "refund_amount_cents",
-            "refund_due_days",
-            "refund_due_at",
-            "reason_codes",
-        ],
-        "order_flag" => &[
-            "id",
-            "order_id",
-            "flag",
-            "flag_code",
-            "platform",
-            "label",
-            "change",
-            "reason_codes",
-        ],
-        "order_action" => &[
-            "id",
-            "order_id",
-            "action",
-            "department",
-            "flag",
-            "flag_code",
-            "note",
-            "buyer_message",
-            "reason_codes",
-        ],
-        "classify_complaint" => &[
-            "id",
-            "order_id",
-            "severity",
-            "behaviour",
-            "causes",
-            "owner",
-            "reply_due_at",
-            "coupon_cents",
-            "reason_codes",
-        ],
-        "refund_timeline" => &[
-            "id",
-            "order_id",
-            "state",
-            "next_deadline",
-            "on_deadline",
-            "who_acts",
-            "minutes_left",
-            "minutes_overdue",
-            "reason_codes",
-        ],
-        "sla" => &[
-            "id",
-            "order_id",
-            "standard",
-            "due_at",
-            "state",
-            "minutes_left",
-            "minutes_overdue",
-            "reason_codes",
-        ],
-        "dispatch_estimate" => &[
-            "id",
-            "order_id",
-            "ship_by",
-            "expected_delivery",
-            "courier",
-            "ems_extra_cents",
-            "reason_codes",
-        ],
-        "is_workday" => &[
-            "id",
-            "order_id",
-            "date",
-            "workday",
-            "kind",
-            "holiday",
-            "provisional",
-            "reason_codes",
-        ],
-        "add_working_time" => &["id", "order_id", "at", "reason_codes"],
-        "working_minutes_between" => &["id", "order_id", "minutes", "reason_codes"],
-        _ => &[],
-    }
-}
-
 /// One result of a batch: the input's index and its decision or its error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BatchItem {
     /// Position of the input in the batch.
     pub index: usize,
@@ -287,40 +133,6 @@ impl BatchItem {
         self
     }
 }
-
-#[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields, remote = "Self")]
-struct DateRequest {
-    #[serde(default)]
-    id: Option<Id>,
-    #[serde(default)]
-    order_id: Option<Id>,
-    date: Date,
-}
-
-#[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields, remote = "Self")]
-struct AddRequest {
-    #[serde(default)]
-    id: Option<Id>,
-    #[serde(default)]
-    order_id: Option<Id>,
-    start: Instant,
-    minutes: Minutes,
-}
-
-#[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields, remote = "Self")]
-struct BetweenRequest {
-    #[serde(default)]
-    id: Option<Id>,
-    #[serde(default)]
-    order_id: Option<Id>,
-    from: Instant,
-    to: Instant,
-}
-
-crate::object_only!(DateRequest, AddRequest, BetweenRequest);
 
 impl Engine {
     /// Compile a policy, refusing one with problems (`INVALID_POLICY`, every problem listed).
@@ -578,7 +390,7 @@ impl Engine {
             .map_err(|e| at(e, "/from"))
     }
 
-    /// Any decision by kind name, on a JSON-shaped request (API.md `evaluate`).
+    /// Any decision by kind name, on a JSON-shaped request (docs/api.md "The engine").
     pub fn evaluate(&self, kind: &str, request: &Value) -> Result<Value> {
         self.decide(kind, request).map(|d| d.to_json())
     }
@@ -622,58 +434,45 @@ impl Engine {
         guarded(|| self.dispatch(kind, request))
     }
 
-    fn dispatch<'de, S: Source<'de>>(&self, kind: &str, request: S) -> Result<Decision> {
-        Ok(match kind {
-            #[cfg(feature = "panic-probe")]
-            PANIC_PROBE => probe::panic(),
-            "check_return" => Decision::Return(self.check_return(&request.decode()?)?),
-            "order_flag" => Decision::Flag(self.order_flag(&request.decode()?)?),
-            "order_action" => Decision::Action(self.order_action(&request.decode()?)?),
-            "sla" => Decision::Sla(self.sla(&request.decode()?)?),
-            "classify_complaint" => {
-                Decision::Complaint(self.classify_complaint(&request.decode()?)?)
-            }
-            "dispatch_estimate" => Decision::Dispatch(self.dispatch_estimate(&request.decode()?)?),
-            "refund_timeline" => Decision::Timeline(self.refund_timeline(&request.decode()?)?),
-            "is_workday" => {
-                let r: DateRequest = request.decode()?;
-                let mut d = self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?;
-                (d.id, d.order_id) = (r.id, r.order_id);
-                Decision::Day(d)
-            }
-            "add_working_time" => {
-                let r: AddRequest = request.decode()?;
-                let days = self.calendar.days();
-                // The start first, so that an unknown start is named as the input it is.
-                days.working_minutes_between(r.start, r.start)
-                    .map_err(|e| e.needed_for("the start", "/start"))?;
-                let due = days
-                    .add_working_time(r.start, r.minutes.0)
-                    .map_err(|e| e.needed_for("the deadline", "/start"))?;
-                Decision::At {
-                    id: r.id,
-                    order_id: r.order_id,
-                    at: due.format_in(self.tz),
-                    reasons: days.reason().into_iter().collect(),
-                }
-            }
-            "working_minutes_between" => {
-                let r: BetweenRequest = request.decode()?;
-                let (a, b) = (r.from, r.to);
-                let days = self.calendar.days();
-                days.working_minutes_between(a, a)
-                    .map_err(|e| at(e, "/from"))?;
-                let minutes = days
-                    .working_minutes_between(a, b)
-                    .map_err(|e| at(e, "/to"))?;
-                Decision::Minutes {
-                    id: r.id,
-                    order_id: r.order_id,
-                    minutes,
-                    reasons: days.reason().into_iter().collect(),
-                }
-            }
-            _ => return Err(unknown_kind(kind)),
+    /// `is_workday` as a request.
+    pub fn is_workday_request(&self, r: &IsWorkdayRequest) -> Result<DayInfo> {
+        let mut d = self.calendar.day(r.date.0).map_err(|e| at(e, "/date"))?;
+        d.id.clone_from(&r.id);
+        d.order_id.clone_from(&r.order_id);
+        Ok(d)
+    }
+
+    /// `add_working_time` as a request.
+    pub fn add_working_time_request(&self, r: &AddWorkingTimeRequest) -> Result<DeadlineDecision> {
+        let days = self.calendar.days();
+        // The start first, so that an unknown start is named as the input it is.
+        days.working_minutes_between(r.start, r.start)
+            .map_err(|e| e.needed_for("the start", "/start"))?;
+        let due = days
+            .add_working_time(r.start, r.minutes.0)
+            .map_err(|e| e.needed_for("the deadline", "/start"))?;
+        Ok(DeadlineDecision {
+            id: r.id.clone(),
+            order_id: r.order_id.clone(),
+            at: due.format_in(self.tz),
+            reasons: days.reason().into_iter().collect(),
+        })
+    }
+
+    /// `working_minutes_between` as a request.
+    pub fn working_minutes_request(&self, r: &WorkingMinutesRequest) -> Result<MinutesDecision> {
+        let (a, b) = (r.from, r.to);
+        let days = self.calendar.days();
+        days.working_minutes_between(a, a)
+            .map_err(|e| at(e, "/from"))?;
+        let minutes = days
+            .working_minutes_between(a, b)
+            .map_err(|e| at(e, "/to"))?;
+        Ok(MinutesDecision {
+            id: r.id.clone(),
+            order_id: r.order_id.clone(),
+            minutes,
+            reasons: days.reason().into_iter().collect(),
         })
     }
 
@@ -693,7 +492,7 @@ impl Engine {
             "add_working_time",
             &json!({ "start": start, "minutes": minutes }),
         )? {
-            Decision::At { at, .. } => Ok(at),
+            Decision::At(d) => Ok(d.at),
             _ => Ok(String::new()),
         }
     }
@@ -704,7 +503,7 @@ impl Engine {
             "working_minutes_between",
             &json!({ "from": from, "to": to }),
         )? {
-            Decision::Minutes { minutes, .. } => Ok(minutes),
+            Decision::Minutes(d) => Ok(d.minutes),
             _ => Ok(0),
         }
     }
@@ -841,7 +640,7 @@ impl Engine {
 /// Where a request is read from. A JSON value is read by kefu's own tracking deserializer; any
 /// other deserializer (the Arrow row reader's) through serde_path_to_error. Keeping the two apart means
 /// a host that only hands JSON values (wasm) never compiles the second.
-trait Source<'de> {
+pub(crate) trait Source<'de> {
     fn decode<T: Deserialize<'de>>(self) -> Result<T>;
 }
 
@@ -868,7 +667,7 @@ fn at(e: Error, path: &str) -> Error {
     e.needed_for("the date", path)
 }
 
-fn unknown_kind(kind: &str) -> Error {
+pub(crate) fn unknown_kind(kind: &str) -> Error {
     Error::new(
         ErrorCode::UnknownKind,
         format!("unknown kind \"{kind}\"; known kinds: {}", KINDS.join(", ")),
@@ -888,10 +687,10 @@ pub fn is_kind(kind: &str) -> bool {
 pub const PANIC_PROBE: &str = "panic_probe";
 
 #[cfg(feature = "panic-probe")]
-mod probe {
+pub(crate) mod probe {
     /// Panic, as a bug in kefu would.
     #[allow(clippy::panic)] // the point of the probe
-    pub(super) fn panic() -> ! {
+    pub(crate) fn panic() -> ! {
         panic!("the panic probe was called")
     }
 }

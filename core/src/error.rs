@@ -1,7 +1,7 @@
 //! The one error type of kefu, with stable codes that every host shows unchanged.
 //!
-//! API.md: "One error type with a stable `code`, a human `message`, and `path` (a JSON
-//! pointer to the bad field) where there is one." Hosts map [`ErrorCode`] to their own
+//! docs/api.md "Errors": "One error type with a stable `code`, a human `message`, and `path`
+//! (a JSON pointer to the bad field) where there is one." Hosts map [`ErrorCode`] to their own
 //! exception classes in one place each; `tests/error_codes.json` is the list they must agree on.
 
 use serde::Serialize;
@@ -12,6 +12,7 @@ const MAX_MESSAGE_CHARS: usize = 300;
 
 /// The stable error codes. Their spelling is part of the public API in every host.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     /// The request text is not JSON at all.
@@ -62,6 +63,7 @@ impl fmt::Display for ErrorCode {
 
 /// One problem found in a policy or a request: where (JSON pointer) and what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// JSON pointer to the offending value (`""` is the whole document).
     pub path: String,
@@ -71,6 +73,7 @@ pub struct Problem {
 
 /// kefu's error: a stable [`ErrorCode`], a message, and the JSON pointer of the bad field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[error("{code}: {message}")]
 pub struct Error {
     /// Stable code; branch on this, never on the message.

@@ -1,6 +1,6 @@
 //! kefu-core: an online shop's customer-service rule book as pure functions of data.
 //!
-//! Rule book (`shared/RULES.md`): when an item may go back (§3), what each order flag means
+//! Rule book (`docs/rules.md`): when an item may go back (§3), what each order flag means
 //! (§1, §2), how serious a complaint is (§4), and the service standards (§5). Every number is a
 //! [`Policy`] default a shop can change within the law. Nothing here reads the clock or does
 //! I/O: the same request and policy always give the same decision, in every host.
@@ -26,6 +26,7 @@ pub mod decode;
 pub mod dispatch;
 mod engine;
 mod error;
+pub mod kinds;
 pub mod lean;
 pub mod num;
 pub mod orders;
@@ -33,6 +34,8 @@ pub mod policy;
 pub mod reason;
 pub mod refunds;
 pub mod returns;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sla;
 pub mod time;
 
@@ -73,6 +76,7 @@ pub fn calendar_from_notice(text: &str) -> Result<Value> {
 /// `INVALID_INPUT` at `/text`, in the decoder's words as every other argument.
 pub fn calendar_from_notice_arg(text: Value) -> Result<Value> {
     #[derive(serde::Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     struct Notice {
         text: String,
     }

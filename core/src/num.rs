@@ -2,7 +2,8 @@
 //!
 //! JavaScript has only doubles and Python may send `1000.0`, so an integral float is accepted
 //! where an integer is meant; a fraction, NaN, an infinity or a value out of range is an error
-//! naming the field. Money is in minor units (分), API.md "fields ending in `_cents`".
+//! naming the field. Money is in minor units (分), in fields ending in `_cents` (docs/api.md
+//! "Conventions").
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serialize;
@@ -69,12 +70,14 @@ macro_rules! bounded_int {
 
 /// An amount of money in 分, `0..=MAX_CENTS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Cents(pub i64);
 bounded_int!(Cents, i64, 0_i64, MAX_CENTS, "an amount in cents");
 
 /// A non-negative count (days, repairs), `0..=MAX_COUNT`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Count(pub u32);
 bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
@@ -82,6 +85,7 @@ bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
 /// A number of minutes to add, `0..=10_000_000` (about 19 years): working time runs forward
 /// only, and the message names the range that is really accepted (issue 18 item 12).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Minutes(pub i64);
 bounded_int!(Minutes, i64, 0_i64, 10_000_000_i64, "a number of minutes");
@@ -91,6 +95,7 @@ pub const MAX_ID_CHARS: usize = 128;
 
 /// A short identifier such as an order number: 1 to [`MAX_ID_CHARS`] characters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Id(pub String);
 

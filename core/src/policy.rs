@@ -1,9 +1,10 @@
 //! The policy: every number of the rule book, as a JSON document a shop can change.
 //!
-//! RULES.md: "Every number below is a policy default: a shop can change it, the law's floors
-//! excepted." Defaults here *are* the rule book's values; [`validate_policy`] names every
-//! problem of a document with its JSON pointer, unknown keys included, and refuses values the
-//! law does not allow (seven days at least for no-reason returns, refund within seven days).
+//! docs/rules.md: "Every number below is a policy default: a shop can change it, the law's
+//! floors excepted" (its "Law floors" section lists them). Defaults here *are* the rule book's
+//! values; [`validate_policy`] names every problem of a document with its JSON pointer, unknown
+//! keys included, and refuses values the law does not allow (seven days at least for no-reason
+//! returns, refund within seven days).
 
 use crate::error::{Error, Problem};
 use crate::num::Count;
@@ -17,6 +18,7 @@ const MAX_PROBLEMS: usize = 100;
 
 /// A whole policy. Every field has the rule book's default, so `{}` is the default policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 #[serde(remote = "Self")]
 pub struct Policy {
@@ -61,6 +63,7 @@ impl Default for Policy {
 
 /// Which built-in holiday calendar to start from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BuiltinCalendar {
     /// Mainland China's statutory holidays and 调休 days, 2004–2026 (State Council notices),
@@ -73,6 +76,7 @@ pub enum BuiltinCalendar {
 
 /// The business calendar (rule book §5: "Working days follow China's calendar").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 #[serde(remote = "Self")]
 pub struct CalendarPolicy {
@@ -93,6 +97,7 @@ pub struct CalendarPolicy {
 /// What the calendar does with a year the State Council has not announced yet (in kefu's data
 /// or the policy's `calendar.years`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnknownYears {
     /// Decide on the statutory holidays of 《全国年节及纪念日放假办法》 and ordinary weekends,
@@ -118,6 +123,7 @@ impl Default for CalendarPolicy {
 
 /// Start and end of the working day, `"HH:MM"` in the policy's time zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 #[serde(remote = "Self")]
 pub struct WorkingHours {
@@ -140,6 +146,7 @@ impl Default for WorkingHours {
 /// Both lists are required (an empty `workdays` says the notice has no 调休), and every
 /// statutory holiday of the year must lie inside one of the `holidays`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[serde(remote = "Self")]
 pub struct YearPolicy {
@@ -151,6 +158,7 @@ pub struct YearPolicy {
 
 /// A holiday period, both ends inclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[serde(remote = "Self")]
 pub struct HolidayPolicy {
@@ -164,6 +172,7 @@ pub struct HolidayPolicy {
 
 /// Return and refund rules (rule book §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 #[serde(remote = "Self")]
 pub struct ReturnsPolicy {
@@ -205,6 +214,7 @@ impl Default for ReturnsPolicy {
 
 /// Order flags and flows (rule book §1, §2; seed 001).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default, remote = "Self")]
 pub struct OrdersPolicy {
     /// The shop's platform when an order does not say (flag codes differ on Pinduoduo).
@@ -225,8 +235,9 @@ impl Default for OrdersPolicy {
     }
 }
 
-/// Which policy decided: API.md "`policy`: `{id, version, hash}`".
+/// Which policy decided: `policy`, `{id, version, hash}` (docs/api.md "Every decision carries").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyRef {
     /// The policy's `id`.
     pub id: String,

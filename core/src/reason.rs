@@ -1,14 +1,16 @@
 //! Why a decision came out as it did.
 //!
-//! API.md: every decision carries `reasons`, each `{code, message, message_en, rule, source}`.
-//! Codes are stable identifiers; every code kefu can emit is a [`Rule`] constant listed in
-//! [`catalogue`], so docs and tests can enumerate them.
+//! docs/api.md "Every decision carries": `reasons`, each
+//! `{code, message, message_en, rule, source}`. Codes are stable identifiers; every code kefu
+//! can emit is a [`Rule`] constant listed in [`catalogue`], so docs and tests can enumerate
+//! them.
 
 use serde::Serialize;
 use std::borrow::Cow;
 
 /// A rule kefu applies: its stable reason code, its id in the rule book, and its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rule {
     /// Stable UPPER_SNAKE code, e.g. `"RETURN_WINDOW_EXPIRED"`.
     pub code: &'static str,
@@ -22,6 +24,7 @@ pub struct Rule {
 
 /// One reason in a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reason {
     /// Stable code (see [`Rule::code`]).
     pub code: &'static str,

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 /// The platform's refund timers (seed 003, as on Taobao; no primary source beyond the seed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default, remote = "Self")]
 pub struct RefundProcessPolicy {
     /// Days the seller has to answer before silence agrees (seed: 5).
@@ -66,6 +67,7 @@ impl RefundProcessPolicy {
 
 /// What happened in a refund case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
     /// The buyer applied for the refund.
@@ -86,6 +88,7 @@ pub enum EventType {
 
 /// How the return travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShipMethod {
     /// Express courier (快递): 10 days to confirm.
@@ -96,6 +99,7 @@ pub enum ShipMethod {
 
 /// One event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct RefundEvent {
     /// What happened.
@@ -113,6 +117,7 @@ pub const MAX_EVENTS: usize = 1000;
 
 /// A `refund_timeline` request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct RefundCase {
     /// The caller's own key for this request (a row number, a ticket number), echoed in the
@@ -139,6 +144,7 @@ crate::object_only!(RefundProcessPolicy, RefundEvent, RefundCase);
 
 /// Where a refund case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RefundState {
     /// Requested; the seller must answer.
@@ -159,6 +165,7 @@ pub enum RefundState {
 
 /// What happens at the deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OnDeadline {
     /// The seller's silence agrees.
@@ -173,6 +180,7 @@ pub enum OnDeadline {
 
 /// Who must act before the deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Party {
     /// The seller.
@@ -183,6 +191,7 @@ pub enum Party {
 
 /// How a state was entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Cause {
     /// An event of the request.
@@ -193,6 +202,7 @@ pub enum Cause {
 
 /// One state the case went through.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     /// The state entered.
     pub state: RefundState,
@@ -206,6 +216,7 @@ pub struct Step {
 
 /// The decision of `refund_timeline`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineDecision {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -24,6 +24,7 @@ const MAX_GIFTS: usize = 100;
 
 /// Why the buyer wants to return the item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnReason {
     /// 七天无理由: no reason needed.
@@ -42,6 +43,7 @@ pub enum ReturnReason {
 
 /// The item's category, as far as the return rules care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Anything without a rule of its own.
@@ -88,6 +90,7 @@ pub enum Category {
 
 /// What the item looks like now (the Measures Art. 8 and 9). Defaults: untouched and complete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 #[serde(remote = "Self")]
 pub struct Condition {
@@ -132,6 +135,7 @@ impl Default for Condition {
 
 /// A gift that came with the item (Art. 12).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[serde(remote = "Self")]
 pub struct Gift {
@@ -146,6 +150,7 @@ pub struct Gift {
 
 /// How the order shipped, for the free-shipping deduction (Art. 18).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[serde(remote = "Self")]
 pub struct Shipping {
@@ -160,8 +165,9 @@ pub struct Shipping {
     pub returned_amount_cents: Cents,
 }
 
-/// A return request (API.md `check_return`).
+/// A return request (docs/api.md "What each kind reads": `check_return`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[serde(remote = "Self")]
 pub struct ReturnRequest {
@@ -213,6 +219,7 @@ crate::object_only!(Condition, Gift, Shipping, ReturnRequest);
 
 /// Eligible or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The return must be accepted with one of `remedies`.
@@ -223,6 +230,7 @@ pub enum Verdict {
 
 /// Which rules decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnPath {
     /// Seven-day no-reason return.
@@ -233,6 +241,7 @@ pub enum ReturnPath {
 
 /// What the buyer may choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Remedy {
     /// Return for a refund.
@@ -247,6 +256,7 @@ pub enum Remedy {
 
 /// Who pays return shipping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Party {
     /// The buyer (Art. 18 default for no-reason returns).
@@ -257,6 +267,7 @@ pub enum Party {
 
 /// What the shop may keep back from the refund.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeductionKind {
     /// A gift not returned, at its marked price (Art. 12).
@@ -267,6 +278,7 @@ pub enum DeductionKind {
 
 /// One deduction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deduction {
     /// Why.
     pub kind: DeductionKind,
@@ -276,6 +288,7 @@ pub struct Deduction {
 
 /// A goodwill offer on an ineligible return (seed 003's rice cooker).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Goodwill {
     /// What is offered.
     pub remedy: Remedy,
@@ -285,6 +298,7 @@ pub struct Goodwill {
 
 /// The decision of [`check_return`](crate::Engine::check_return).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReturnDecision {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]

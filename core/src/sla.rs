@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 /// How a standard's amount is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Minutes of working time.
@@ -44,6 +45,7 @@ pub enum Unit {
 
 /// Which clock a standard runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClockKind {
     /// Working hours on working days.
@@ -54,6 +56,7 @@ pub enum ClockKind {
 
 /// One service standard: an amount in a unit, with a label for people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Standard {
     /// How much time.
@@ -130,6 +133,7 @@ const LEGAL: [(&str, f64, &str); 2] = [
 /// The standards of a policy by name: the built-in ones, with the policy's entries merged
 /// over them (a shop adds names or replaces a built-in entry whole).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Standards(pub BTreeMap<String, Standard>);
 
@@ -164,6 +168,7 @@ impl<'de> Deserialize<'de> for Standards {
 
 /// Service standards (rule book §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default, remote = "Self")]
 pub struct SlaPolicy {
     /// A running standard is `due_soon` once what is left is at most this share (%) of it;
@@ -347,6 +352,7 @@ impl Standard {
 
 /// An interval in which the clock stood still (waiting on the customer, say).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Pause {
     /// When the pause began.
@@ -361,6 +367,7 @@ pub const MAX_PAUSES: usize = 1000;
 
 /// An `sla` request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct SlaRequest {
     /// The caller's own key for this request (a row number, a ticket number), echoed in the
@@ -386,6 +393,7 @@ pub struct SlaRequest {
 
 /// Where a standard stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SlaState {
     /// Running, with time left.
@@ -402,6 +410,7 @@ pub enum SlaState {
 
 /// The decision of `sla`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SlaDecision {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -452,15 +461,15 @@ crate::reason::rules! {
         "Refund within 7 days of receiving the returned goods (law; cannot be lengthened).";
     SHOP_STANDARD = "SLA_SHOP_STANDARD", "sla.shop_standard", "shop policy: sla.standards",
         "A standard the shop defined in its policy.";
-    PENDING = "SLA_PENDING", "sla.state", "RULES.md §5",
+    PENDING = "SLA_PENDING", "sla.state", "docs/rules.md §5",
         "Running, with time left.";
-    DUE_SOON = "SLA_DUE_SOON", "sla.state", "RULES.md §5; warning point: policy sla.due_soon_percent (kefu's default 20%)",
+    DUE_SOON = "SLA_DUE_SOON", "sla.state", "docs/rules.md §5; warning point: policy sla.due_soon_percent (kefu's default 20%)",
         "Running, with at most due_soon_percent of the standard left.";
-    BREACHED = "SLA_BREACHED", "sla.state", "RULES.md §5",
+    BREACHED = "SLA_BREACHED", "sla.state", "docs/rules.md §5",
         "Not met, and past due.";
-    MET = "SLA_MET", "sla.state", "RULES.md §5",
+    MET = "SLA_MET", "sla.state", "docs/rules.md §5",
         "Met by the due time.";
-    MET_LATE = "SLA_MET_LATE", "sla.state", "RULES.md §5",
+    MET_LATE = "SLA_MET_LATE", "sla.state", "docs/rules.md §5",
         "Met, but after the due time.";
     PAUSED = "SLA_PAUSED", "sla.pause", "kefu: time spent waiting on the customer does not count against the standard",
         "A pause (waiting on the customer) moved the due time.";

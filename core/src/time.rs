@@ -1,8 +1,8 @@
 //! Instants, dates and time zones as kefu reads and writes them.
 //!
-//! API.md: instants are RFC 3339 strings *with* an offset; dates are `YYYY-MM-DD`; day
-//! boundaries are taken in the policy's time zone. Nothing here reads the wall clock: every
-//! time kefu uses comes from the caller.
+//! docs/api.md "Conventions": instants are RFC 3339 strings *with* an offset; dates are
+//! `YYYY-MM-DD`; day boundaries are taken in the policy's time zone. Nothing here reads the
+//! wall clock: every time kefu uses comes from the caller.
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,

@@ -1087,16 +1087,16 @@ pub fn calendar(data: &[u8]) {
     );
     check_result("add_working_time", &r);
     if Instant::parse(&start).is_ok() {
-        if let (Ok(Decision::At { at, .. }), Ok(end)) = (&r, &added) {
-            assert_eq!(*at, end.format_in(tz), "decide vs add_working_time");
+        if let (Ok(Decision::At(d)), Ok(end)) = (&r, &added) {
+            assert_eq!(d.at, end.format_in(tz), "decide vs add_working_time");
         }
         let r = engine.decide(
             "working_minutes_between",
             &json!({"from": start, "to": b.to_string()}),
         );
         check_result("working_minutes_between", &r);
-        if let (Ok(Decision::Minutes { minutes: m, .. }), Ok(x)) = (&r, &ab) {
-            assert_eq!(m, x, "decide vs working_minutes_between");
+        if let (Ok(Decision::Minutes(d)), Ok(x)) = (&r, &ab) {
+            assert_eq!(&d.minutes, x, "decide vs working_minutes_between");
         }
     }
     let r = engine.decide("is_workday", &json!({"date": kefu_core::time::ymd(date)}));

@@ -42,6 +42,7 @@ pub const BUILTIN_YEARS: (i32, i32) = (cn_data::FIRST_YEAR, cn_data::LAST_YEAR);
 
 /// What kind of day a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     /// An ordinary Monday–Friday.
@@ -58,6 +59,7 @@ pub enum DayKind {
 
 /// One day as the calendar sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayInfo {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -72,6 +72,7 @@ fn parse_lexicon(text: &str) -> Vec<Phrase> {
 
 /// Complaint rules (rule book §4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default, remote = "Self")]
 pub struct ComplaintsPolicy {
     /// Start from kefu's built-in lexicon (about 1,750 phrases).
@@ -221,6 +222,7 @@ impl ComplaintsPolicy {
 
 /// How the complaint arrived (seed 004 §四.1: phone, email, online chat, social media).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Phone.
@@ -237,6 +239,7 @@ pub enum Channel {
 
 /// Harm the complainant suffered, as an agent judges it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Harm {
     /// None.
@@ -251,6 +254,7 @@ pub enum Harm {
 
 /// A `classify_complaint` request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Complaint {
     /// The caller's own key for this request (a row number, a ticket number), echoed in the
@@ -297,6 +301,7 @@ crate::object_only!(ComplaintsPolicy, Complaint);
 
 /// How serious (seed 002 §三; `critical` is kefu's own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// 一般投诉.
@@ -309,6 +314,7 @@ pub enum Severity {
 
 /// The complaint's behaviour type (seed 002 §三).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Behaviour {
     /// 消极抱怨型.
@@ -323,6 +329,7 @@ pub enum Behaviour {
 
 /// The complaint's cause (seed 002 §三).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Cause {
     /// 产品质量投诉.
@@ -337,6 +344,7 @@ pub enum Cause {
 
 /// Who owns it (seed 004 §三).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Owner {
     /// 客服专员: answers and records.
@@ -349,6 +357,7 @@ pub enum Owner {
 
 /// One handling step (seed 002 §四).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     /// Stable id.
     pub id: &'static str,
@@ -360,6 +369,7 @@ pub struct Step {
 
 /// The decision of `classify_complaint`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ComplaintDecision {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a phrase is evidence of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Cause: product quality (产品质量).
@@ -77,6 +78,7 @@ impl Category {
 
 /// One lexicon entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Phrase {
     /// The words, as customers write them (folded before matching).
@@ -91,6 +93,7 @@ crate::object_only!(Phrase);
 
 /// A phrase found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cue {
     /// The text as the customer wrote it.
     pub text: String,

@@ -234,9 +234,10 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
 /// Make types that derive serde with `#[serde(remote = "Self")]` accept only a JSON object.
 ///
 /// serde's derived `Deserialize` also fills a struct from a JSON list, by position
-/// (`["杯子", 1500, false]` as a gift); API.md wants objects with named fields. The derive
-/// (with `remote = "Self"`) writes inherent `serialize`/`deserialize` functions; this macro
-/// writes the trait impls around them, asking the deserializer for a map and nothing else.
+/// (`["杯子", 1500, false]` as a gift); docs/api.md "Conventions" wants objects with named
+/// fields. The derive (with `remote = "Self"`) writes inherent `serialize`/`deserialize`
+/// functions; this macro writes the trait impls around them, asking the deserializer for a
+/// map and nothing else.
 #[macro_export]
 macro_rules! object_only {
     ($($t:ident),* $(,)?) => {$(

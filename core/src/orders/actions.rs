@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 /// Which flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {
     /// 修改订单: shipping info, delivery method, or the item.
@@ -30,6 +31,7 @@ pub enum ActionKind {
 
 /// What the buyer wants before shipment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Want {
     /// Return (refund).
@@ -42,6 +44,7 @@ pub enum Want {
 
 /// The buyer's choice on a stock-out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StockChoice {
     /// Exchange for another item.
@@ -54,6 +57,7 @@ pub enum StockChoice {
 
 /// How several items ship when some are out of stock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShipMode {
     /// Everything together.
@@ -64,6 +68,7 @@ pub enum ShipMode {
 
 /// An item as the seed's notes name it: 款号, 尺码, 颜色.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct ItemSpec {
     /// Item code (款号).
@@ -78,6 +83,7 @@ pub struct ItemSpec {
 
 /// New shipping facts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct ShippingInfo {
     /// Recipient.
@@ -93,6 +99,7 @@ pub struct ShippingInfo {
 
 /// What a modify request changes (at least one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Changes {
     /// Shipping info (address, phone, recipient).
@@ -106,8 +113,9 @@ pub struct Changes {
     pub item: Option<ItemSpec>,
 }
 
-/// A request on an order (API.md `order_action`).
+/// A request on an order (docs/api.md "What each kind reads": `order_action`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct ActionRequest {
     /// The caller's own key for this request (a row number, a ticket number), echoed in the
@@ -160,6 +168,7 @@ crate::object_only!(ItemSpec, ShippingInfo, Changes, ActionRequest);
 
 /// What the agent does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Change the order directly (gray / not yet entered).
@@ -205,6 +214,7 @@ impl Action {
 
 /// Who does it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Department {
     /// The agent (客服).
@@ -217,6 +227,7 @@ pub enum Department {
 
 /// What the receiving department needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Handoff {
     /// The order number.
     pub order_id: Option<String>,
@@ -226,6 +237,7 @@ pub struct Handoff {
 
 /// Deadlines that follow from the action.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadlines {
     /// From when the buyer may apply for the refund (24 hours after payment).
     pub refund_apply_from: Option<String>,
@@ -235,6 +247,7 @@ pub struct Deadlines {
 
 /// The decision of `order_action`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActionDecision {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 /// The shop's platform: it decides the flag's code on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
     /// Taobao / Tmall: codes 0–5 (5 is "粉红色" on the write API, "紫" on the read side).
@@ -26,6 +27,7 @@ pub enum Platform {
 
 /// The six flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// 灰: untouched.
@@ -118,6 +120,7 @@ impl Flag {
 
 /// A flag given by the caller: its name, or its platform code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum FlagInput {
     /// `"red"`.
@@ -156,6 +159,7 @@ impl<'de> Deserialize<'de> for FlagInput {
 
 /// Open after-sales matters on an order (any one makes it red).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default, remote = "Self")]
 pub struct AfterSales {
     /// Out of stock, found before the order was entered (录入订单前缺货).
@@ -172,6 +176,7 @@ pub struct AfterSales {
 
 /// What is known of an order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct OrderFacts {
     /// The caller's own key for this request (a row number, a ticket number), echoed in the
@@ -220,6 +225,7 @@ crate::object_only!(AfterSales, OrderFacts);
 
 /// Something still owed on the order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Owed {
     /// Stable code, e.g. `"ENTER_INTO_BACK_OFFICE"`.
     pub code: &'static str,
@@ -231,6 +237,7 @@ pub struct Owed {
 
 /// The decision of `order_flag`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FlagDecision {
     /// The request's `id`, echoed (left out when the request has none).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -267,7 +274,7 @@ crate::reason::rules! {
         "Entered into the back office (being stocked): yellow.";
     GRAY = "FLAG_GRAY_UNTOUCHED", "orders.flag.gray", "seed 001 §1.1 注意店铺后各颜色旗帜代表性 5",
         "Nothing has been done on the order: gray.";
-    PDD_NO_GRAY = "PINDUODUO_NO_GRAY", "orders.flag.codes", "RULES.md §1 (Pinduoduo tags 1–5)",
+    PDD_NO_GRAY = "PINDUODUO_NO_GRAY", "orders.flag.codes", "docs/rules.md §1 (Pinduoduo tags 1–5)",
         "Pinduoduo has no gray tag: a gray order carries no tag.";
 }
 

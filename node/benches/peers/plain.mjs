@@ -1,5 +1,5 @@
 // The seven-day return decision as a shop engineer would hand-write it in JavaScript (issue 9).
-// Verdict and remedies only, on the rule book's default policy (RULES.md §3): no reasons, no
+// Verdict and remedies only, on the rule book's default policy (docs/rules.md §3): no reasons, no
 // window end, no deductions, no refund terms, no input checking. Days are counted in the
 // policy's time zone (UTC+08:00), from the day after signing.
 
