@@ -31,6 +31,7 @@ pub struct DispatchPolicy {
     /// Days from shipping to delivery elsewhere (seed: about 3).
     pub elsewhere_days: Count,
     /// What the buyer adds when a free-shipping promotion item must go by EMS (seed: 10 yuan).
+    #[cfg_attr(feature = "schema", schemars(range(max = 1_000_000)))]
     pub ems_surcharge_cents: Cents,
 }
 

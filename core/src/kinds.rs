@@ -191,10 +191,52 @@ macro_rules! kinds {
             }
         }
 
-        /// Each kind with the JSON Schemas of its request and its decision.
+        /// A JSON Schema of `schemas/` by name, as text: `policy`, or `<kind>.request`,
+        /// `<kind>.decision`, `<kind>.lean` (a kind alone is its request). The files are
+        /// derived from these types and checked current by `core/tests/schemas.rs`; hosts
+        /// hand them out as they are (`kefu schema`, `kefu.schema(name)`).
+        pub fn schema_text(name: &str) -> Option<&'static str> {
+            if name == "policy" {
+                return Some(include_str!("../../schemas/policy.schema.json"));
+            }
+            $(
+                if name == $name || name == concat!($name, ".request") {
+                    return Some(include_str!(concat!("../../schemas/", $name, ".request.schema.json")));
+                }
+                if name == concat!($name, ".decision") {
+                    return Some(include_str!(concat!("../../schemas/", $name, ".decision.schema.json")));
+                }
+                if name == concat!($name, ".lean") {
+                    return Some(include_str!(concat!("../../schemas/", $name, ".lean.schema.json")));
+                }
+            )*
+            None
+        }
+
+        /// The names [`schema_text`] knows, in order: `policy`, then each kind's request,
+        /// decision and lean form.
+        pub fn schema_names() -> Vec<String> {
+            let mut names = vec![String::from("policy")];
+            for kind in KINDS {
+                for part in ["request", "decision", "lean"] {
+                    names.push(format!("{kind}.{part}"));
+                }
+            }
+            names
+        }
+
+        /// Each kind with the JSON Schemas of its request (as read) and its decision (as
+        /// written: a field that is always written is required, even when it may be null).
         #[cfg(feature = "schema")]
         pub fn schemas() -> Vec<(&'static str, schemars::Schema, schemars::Schema)> {
-            vec![$(($name, schemars::schema_for!($request), schemars::schema_for!($decision)),)*]
+            use schemars::generate::SchemaSettings;
+            let read = || SchemaSettings::draft2020_12().for_deserialize().into_generator();
+            let written = || SchemaSettings::draft2020_12().for_serialize().into_generator();
+            vec![$((
+                $name,
+                read().into_root_schema_for::<$request>(),
+                written().into_root_schema_for::<$decision>(),
+            ),)*]
         }
     };
 }
@@ -220,4 +262,19 @@ kinds! {
         main [at];
     "working_minutes_between" => Minutes(MinutesDecision), WorkingMinutesRequest => working_minutes_request,
         main [minutes];
+}
+
+/// [`schema_text`] for a host: an unknown name is `INVALID_INPUT` at `/name`, listing the
+/// names there are.
+pub fn schema(name: &str) -> crate::Result<&'static str> {
+    schema_text(name).ok_or_else(|| {
+        crate::Error::invalid_input(
+            "/name",
+            format!(
+                "no schema is named {:?}; there are: policy, and for each kind <kind> (its request), <kind>.request, <kind>.decision, <kind>.lean (kinds: {})",
+                crate::error::bounded(name.to_owned()),
+                KINDS.join(", ")
+            ),
+        )
+    })
 }

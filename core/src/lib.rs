@@ -45,6 +45,7 @@ pub use engine::{
     KINDS, MAX_BATCH, PANIC_PROBE,
 };
 pub use error::{Error, ErrorCode, Problem, Result};
+pub use kinds::{schema, schema_names, schema_text};
 pub use policy::{validate_policy, validate_policy_json, Policy, PolicyRef};
 pub use reason::{catalogue, Reason, Rule};
 pub use returns::{ReturnDecision, ReturnRequest, Verdict};

@@ -72,6 +72,7 @@ macro_rules! bounded_int {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
+#[cfg_attr(feature = "schema", schemars(inline))]
 pub struct Cents(pub i64);
 bounded_int!(Cents, i64, 0_i64, MAX_CENTS, "an amount in cents");
 
@@ -79,6 +80,7 @@ bounded_int!(Cents, i64, 0_i64, MAX_CENTS, "an amount in cents");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
+#[cfg_attr(feature = "schema", schemars(inline))]
 pub struct Count(pub u32);
 bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
 
@@ -87,6 +89,7 @@ bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
+#[cfg_attr(feature = "schema", schemars(inline))]
 pub struct Minutes(pub i64);
 bounded_int!(Minutes, i64, 0_i64, 10_000_000_i64, "a number of minutes");
 
@@ -97,6 +100,7 @@ pub const MAX_ID_CHARS: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
+#[cfg_attr(feature = "schema", schemars(inline))]
 pub struct Id(pub String);
 
 impl<'de> Deserialize<'de> for Id {

@@ -22,11 +22,21 @@ const MAX_PROBLEMS: usize = 100;
 #[serde(deny_unknown_fields, default)]
 #[serde(remote = "Self")]
 pub struct Policy {
+    /// The JSON Schema the document follows, for editors (`schemas/policy.schema.json`);
+    /// read and ignored, not part of the policy's hash.
+    #[serde(rename = "$schema", skip_serializing)]
+    pub schema: Option<String>,
     /// The shop's name for this policy, echoed in every decision.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 64)))]
     pub id: String,
     /// The shop's version of this policy, echoed in every decision.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 64)))]
     pub version: String,
     /// UTC offset in which day boundaries fall (`"+08:00"`: China has one zone and no DST).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$"))
+    )]
     pub time_zone: String,
     /// The business calendar: working hours, holidays, make-up working days, closures.
     pub calendar: CalendarPolicy,
@@ -47,6 +57,7 @@ pub struct Policy {
 impl Default for Policy {
     fn default() -> Self {
         Policy {
+            schema: None,
             id: String::from("kefu-default"),
             version: String::from(env!("CARGO_PKG_VERSION")),
             time_zone: String::from("+08:00"),
@@ -177,6 +188,7 @@ pub struct HolidayPolicy {
 #[serde(remote = "Self")]
 pub struct ReturnsPolicy {
     /// No-reason return window in days after the day of signing (law: at least 7, CPL Art. 25).
+    #[cfg_attr(feature = "schema", schemars(range(min = 7, max = 365)))]
     pub no_reason_days: Count,
     /// Quality path: days after receipt within which the buyer may choose a refund (三包: ≥ 7).
     pub quality_refund_days: Count,

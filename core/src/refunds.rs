@@ -25,13 +25,17 @@ use std::sync::Arc;
 #[serde(deny_unknown_fields, default, remote = "Self")]
 pub struct RefundProcessPolicy {
     /// Days the seller has to answer before silence agrees (seed: 5).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 90)))]
     pub seller_response_days: Count,
     /// Days the buyer has to ship the return before the refund closes (seed: 7).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 90)))]
     pub buyer_ship_days: Count,
     /// Days the seller has to confirm receipt of an express return before the platform
     /// refunds (seed: 10).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 90)))]
     pub express_receipt_days: Count,
     /// The same for a return by post (seed: 30).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 90)))]
     pub post_receipt_days: Count,
 }
 

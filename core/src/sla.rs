@@ -173,6 +173,7 @@ impl<'de> Deserialize<'de> for Standards {
 pub struct SlaPolicy {
     /// A running standard is `due_soon` once what is left is at most this share (%) of it;
     /// 0 never warns. kefu's own default (20): the seeds set no warning point.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub due_soon_percent: Count,
     /// The standards by name.
     pub standards: Standards,

@@ -25,6 +25,8 @@ from ._kefu import (
     KefuError,
     UnknownKindError,
     calendar_from_notice,
+    schema_names,
+    schema_text,
     validate_policy,
 )
 
@@ -56,6 +58,8 @@ __all__ = [
     "policy",
     "policy_hash",
     "refund_timeline",
+    "schema",
+    "schema_names",
     "sla",
     "validate_policy",
     "working_minutes_between",
@@ -212,3 +216,17 @@ def policy() -> Dict[str, Any]:
 def policy_hash() -> str:
     """The default policy's content hash."""
     return default_engine().policy_hash()
+
+
+def schema(name: str) -> Dict[str, Any]:
+    """A JSON Schema of kefu's public shape, as a dict: ``"policy"``, a kind (its request,
+    ``"check_return"``), or ``"<kind>.request"``, ``"<kind>.decision"``, ``"<kind>.lean"``.
+    The same documents as ``schemas/`` in the repository and ``kefu schema NAME`` on the
+    command line, derived from core's types. An unknown name raises
+    :class:`InvalidInputError` at ``/name``.
+    """
+    import json
+
+    doc: Dict[str, Any] = json.loads(schema_text(name))
+    return doc
+

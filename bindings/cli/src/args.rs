@@ -18,6 +18,8 @@ pub enum Command {
     CalendarImport(Option<String>),
     /// Write a year's working calendar as iCalendar.
     CalendarIcs(i32),
+    /// Print a JSON Schema (`policy`, `check-return`, `check_return.decision`, …).
+    Schema(Option<String>),
 }
 
 /// The parsed command line.
@@ -144,6 +146,14 @@ pub fn cli() -> Clap {
     )
     .subcommand(Clap::new("kinds").about("List the decision commands"))
     .subcommand(
+        Clap::new("schema")
+            .about(
+                "Print a JSON Schema: policy, a kind (its request: check-return), or \
+                 <kind>.request, <kind>.decision, <kind>.lean; without a name, list the names",
+            )
+            .arg(Arg::new("name").value_name("NAME")),
+    )
+    .subcommand(
         Clap::new("calendar")
             .about("The business calendar: import a holiday notice, export iCalendar")
             .subcommand_required(true)
@@ -215,6 +225,7 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Args, clap::Erro
     };
     args.command = match name {
         "kinds" => Command::Kinds,
+        "schema" => Command::Schema(sub.get_one::<String>("name").cloned()),
         "validate-policy" => Command::ValidatePolicy(
             sub.get_one::<String>("policy-file")
                 .cloned()

@@ -69,6 +69,20 @@ fn run(args: Args, mut stdout: std::fs::File) -> Result<ExitCode, String> {
             write_out(&mut stdout, kinds.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema(None) => {
+            let names: String = kefu_core::schema_names()
+                .iter()
+                .map(|n| format!("{n}\n"))
+                .collect();
+            write_out(&mut stdout, names.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema(Some(name)) => {
+            // Kinds are written with dashes on the command line (check-return).
+            let text = kefu_core::schema(&name.replace('-', "_")).map_err(|e| e.message)?;
+            write_out(&mut stdout, text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::ValidatePolicy(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
             let problems = kefu_core::validate_policy_json(&text);

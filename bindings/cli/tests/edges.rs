@@ -400,3 +400,36 @@ fn the_readme_shows_the_help() {
         );
     }
 }
+
+/// Issue 19: `kefu schema NAME` prints the committed documents of schemas/ (a kind, with
+/// dashes or underscores, is its request); without a name it lists the names; an unknown
+/// name is refused.
+#[test]
+fn schema_prints_the_committed_documents() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schemas");
+    let out = Command::new(KEFU).args(["schema"]).output().unwrap();
+    let names: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(names.len(), 1 + 3 * kefu_core::KINDS.len());
+    for name in &names {
+        let out = Command::new(KEFU).args(["schema", name]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let file = std::fs::read_to_string(dir.join(format!("{name}.schema.json"))).unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), file, "{name}");
+    }
+    let kind = Command::new(KEFU)
+        .args(["schema", "check-return"])
+        .output()
+        .unwrap();
+    let file = std::fs::read_to_string(dir.join("check_return.request.schema.json")).unwrap();
+    assert_eq!(String::from_utf8(kind.stdout).unwrap(), file);
+    let bad = Command::new(KEFU)
+        .args(["schema", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no schema is named"));
+}

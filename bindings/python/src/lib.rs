@@ -584,6 +584,29 @@ fn calendar_from_notice(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<
     to_py(py, &years)
 }
 
+/// A JSON Schema of kefu's public shape as its text (`policy`, `check_return` for its
+/// request, `check_return.decision`, `check_return.lean`, …): the documents of `schemas/`,
+/// derived from core's types. An unknown name is `INVALID_INPUT` at `/name`.
+#[pyfunction]
+fn schema_text(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    let name: String = name.extract().map_err(|_| {
+        to_py_err(
+            py,
+            kefu_core::Error::invalid_input(
+                "/name",
+                "a schema's name is a str, such as \"policy\"",
+            ),
+        )
+    })?;
+    kefu_core::schema(&name).map_err(|e| to_py_err(py, e))
+}
+
+/// Every name `schema_text` knows: `policy`, then each kind's request, decision and lean form.
+#[pyfunction]
+fn schema_names() -> Vec<String> {
+    kefu_core::schema_names()
+}
+
 #[pymodule]
 fn _kefu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -591,6 +614,8 @@ fn _kefu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<frame::ArrowStream>()?;
     m.add_function(wrap_pyfunction!(validate_policy, m)?)?;
     m.add_function(wrap_pyfunction!(calendar_from_notice, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_text, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_names, m)?)?;
     m.add("KefuError", py.get_type::<KefuError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
     m.add("InvalidPolicyError", py.get_type::<InvalidPolicyError>())?;

@@ -82,6 +82,7 @@ pub struct ComplaintsPolicy {
     /// Built-in phrases the shop does not want.
     pub remove_phrases: Vec<String>,
     /// Longest text read, in characters; longer text is an input error, not a slow call.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1_000_000)))]
     pub max_text_chars: Count,
     /// A loss at or above this is great material harm (serious).
     pub serious_loss_cents: Cents,

@@ -1,0 +1,7 @@
+// The wasm package's decisions against schemas/ (tests/js/schemas.mjs).
+import { createRequire } from 'node:module';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { checkSchemas } from '../../../tests/js/schemas.mjs';
+
+const { Engine } = createRequire(import.meta.url)('../pkg/nodejs/kefu_wasm.js');
+checkSchemas('wasm', Engine, Ajv2020);
