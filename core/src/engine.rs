@@ -406,11 +406,10 @@ impl Engine {
                 "a request is a JSON object, not {}",
                 crate::decode::kind_of(request)
             );
-            return Err(Error::new(
-                ErrorCode::InvalidInput,
-                message,
-                Some(String::new()),
-            ));
+            return Err(
+                Error::new(ErrorCode::InvalidInput, message, Some(String::new()))
+                    .with_kind(crate::ErrorKind::WrongType),
+            );
         }
         self.decide_on(kind, request)
     }
@@ -419,11 +418,10 @@ impl Engine {
     /// reader, say) and the request is read once, straight into its typed form, with the path
     /// of anything wrong. Request types have a fixed depth and nothing in them buffers a
     /// value whole (no untagged enums), so no input can make this recurse without bound.
-    pub fn decide_from<'de, D: Deserializer<'de>>(
-        &self,
-        kind: &str,
-        request: D,
-    ) -> Result<Decision> {
+    pub fn decide_from<'de, D: Deserializer<'de>>(&self, kind: &str, request: D) -> Result<Decision>
+    where
+        D::Error: crate::decode::fact::Facts,
+    {
         self.decide_on(kind, Any(request))
     }
 
@@ -632,7 +630,8 @@ impl Engine {
                     "requests must be a list, not {}",
                     crate::decode::kind_of(other)
                 ),
-            )),
+            )
+            .with_kind(crate::ErrorKind::WrongType)),
         }
     }
 }
@@ -652,7 +651,10 @@ impl<'de> Source<'de> for &'de Value {
 
 struct Any<D>(D);
 
-impl<'de, D: Deserializer<'de>> Source<'de> for Any<D> {
+impl<'de, D: Deserializer<'de>> Source<'de> for Any<D>
+where
+    D::Error: crate::decode::fact::Facts,
+{
     fn decode<T: Deserialize<'de>>(self) -> Result<T> {
         from_deserializer(self.0)
     }

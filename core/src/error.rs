@@ -61,6 +61,97 @@ impl fmt::Display for ErrorCode {
     }
 }
 
+/// What kind of mistake an error is, finer than its [`ErrorCode`] and as stable: a host may
+/// branch on it (`missing_field` → ask for the field). Decoding errors are built from the
+/// decoder's facts (`decode::fact`), never read back from message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Text that is not JSON (`INVALID_JSON`).
+    Syntax,
+    /// A required field is missing.
+    MissingField,
+    /// A field kefu does not know (a typo, or a field of another kind).
+    UnknownField,
+    /// A value that is none of the field's allowed values.
+    UnknownVariant,
+    /// A value of the wrong type (a number where text is wanted).
+    WrongType,
+    /// A value of the right type that kefu does not accept: out of range, malformed, or
+    /// contradicting another field.
+    InvalidValue,
+    /// A list of the wrong length.
+    InvalidLength,
+    /// A field given twice.
+    DuplicateField,
+    /// A policy with problems (`INVALID_POLICY`; each one in `problems`).
+    InvalidPolicy,
+    /// A date in a year the calendar cannot decide (`CALENDAR_YEAR_UNKNOWN`).
+    CalendarYearUnknown,
+    /// A decision kind that does not exist (`UNKNOWN_KIND`).
+    UnknownKind,
+    /// A bug in kefu (`INTERNAL`).
+    Internal,
+}
+
+impl ErrorKind {
+    /// The kind as it appears on the wire, e.g. `"missing_field"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::MissingField => "missing_field",
+            ErrorKind::UnknownField => "unknown_field",
+            ErrorKind::UnknownVariant => "unknown_variant",
+            ErrorKind::WrongType => "wrong_type",
+            ErrorKind::InvalidValue => "invalid_value",
+            ErrorKind::InvalidLength => "invalid_length",
+            ErrorKind::DuplicateField => "duplicate_field",
+            ErrorKind::InvalidPolicy => "invalid_policy",
+            ErrorKind::CalendarYearUnknown => "calendar_year_unknown",
+            ErrorKind::UnknownKind => "unknown_kind",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// The kind an error of `code` has unless its maker knows better.
+    pub const fn of(code: ErrorCode) -> ErrorKind {
+        match code {
+            ErrorCode::InvalidJson => ErrorKind::Syntax,
+            ErrorCode::InvalidInput => ErrorKind::InvalidValue,
+            ErrorCode::InvalidPolicy => ErrorKind::InvalidPolicy,
+            ErrorCode::CalendarYearUnknown => ErrorKind::CalendarYearUnknown,
+            ErrorCode::UnknownKind => ErrorKind::UnknownKind,
+            ErrorCode::Internal => ErrorKind::Internal,
+        }
+    }
+
+    /// The Chinese words an error of this kind opens with, before its English detail, where
+    /// kefu has no sentence of its own in Chinese for it.
+    const fn zh_lead(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "不是有效的 JSON",
+            ErrorKind::MissingField => "缺少必填字段",
+            ErrorKind::UnknownField => "未知字段",
+            ErrorKind::UnknownVariant => "未知取值",
+            ErrorKind::WrongType => "类型不对",
+            ErrorKind::InvalidValue => "取值不被接受",
+            ErrorKind::InvalidLength => "长度不对",
+            ErrorKind::DuplicateField => "字段重复",
+            ErrorKind::InvalidPolicy => "店铺策略有问题",
+            ErrorKind::CalendarYearUnknown => "该年份的工作日历未知",
+            ErrorKind::UnknownKind => "没有这种决策类型",
+            ErrorKind::Internal => "kefu 内部错误（请报告）",
+        }
+    }
+}
+
+/// A Chinese message for an error that has only its English one: the kind's words, then
+/// the English detail.
+fn zh(kind: ErrorKind, message: &str) -> String {
+    bounded(format!("{}：{message}", kind.zh_lead()))
+}
+
 /// One problem found in a policy or a request: where (JSON pointer) and what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -78,8 +169,12 @@ pub struct Problem {
 pub struct Error {
     /// Stable code; branch on this, never on the message.
     pub code: ErrorCode,
+    /// Stable kind, finer than the code (`missing_field`, `unknown_variant`, …).
+    pub kind: ErrorKind,
     /// Human-readable explanation (English), bounded in length.
     pub message: String,
+    /// The same in Chinese, for the agents who read it.
+    pub message_zh: String,
     /// JSON pointer to the bad field (`""` for the whole input) where there is one.
     pub path: Option<String>,
     /// For `INVALID_POLICY`: every problem found, not just the first.
@@ -97,10 +192,42 @@ impl Problem {
 impl Error {
     /// An error with a code, a message and an optional path.
     pub fn new(code: ErrorCode, message: impl Into<String>, path: Option<String>) -> Self {
+        let message = bounded(message.into());
+        let kind = ErrorKind::of(code);
         Error {
             code,
-            message: bounded(message.into()),
+            kind,
+            message_zh: zh(kind, &message),
+            message,
             path,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The same error of another kind (its Chinese message follows).
+    pub fn with_kind(mut self, kind: ErrorKind) -> Self {
+        if self.message_zh == zh(self.kind, &self.message) {
+            self.message_zh = zh(kind, &self.message);
+        }
+        self.kind = kind;
+        self
+    }
+
+    /// The same error with its Chinese message written out (instead of the kind's words
+    /// and the English detail).
+    pub fn with_zh(mut self, message_zh: impl Into<String>) -> Self {
+        self.message_zh = bounded(message_zh.into());
+        self
+    }
+
+    /// An `INVALID_INPUT` error at `path` from a decoder's facts.
+    pub fn decoding(path: String, e: crate::decode::fact::DecodeError) -> Self {
+        Error {
+            code: ErrorCode::InvalidInput,
+            kind: e.kind,
+            message: bounded(e.message),
+            message_zh: bounded(e.message_zh),
+            path: Some(path),
             problems: Vec::new(),
         }
     }
@@ -120,6 +247,7 @@ impl Error {
         }
         if let Some(rest) = self.message.strip_prefix("the date ") {
             self.message = bounded(format!("{what} {rest}"));
+            self.message_zh = zh(self.kind, &self.message);
         }
         self.path = Some(path.to_owned());
         self
@@ -153,9 +281,12 @@ impl Error {
         } else {
             first
         };
+        let message = bounded(message);
         Error {
             code: ErrorCode::InvalidPolicy,
-            message: bounded(message),
+            kind: ErrorKind::InvalidPolicy,
+            message_zh: zh(ErrorKind::InvalidPolicy, &message),
+            message,
             path,
             problems,
         }

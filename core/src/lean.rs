@@ -117,7 +117,8 @@ impl Options {
                     "options are an object such as {{\"lean\": true}}, not {}",
                     crate::decode::kind_of(options)
                 ),
-            ));
+            )
+            .with_kind(crate::ErrorKind::WrongType));
         }
         crate::decode::from_value(options).map_err(|e| e.under("/options"))
     }

@@ -44,7 +44,7 @@ pub use engine::{
     default_engine, guarded, internal_error, is_kind, main_fields, BatchItem, Decision, Engine,
     KINDS, MAX_BATCH, PANIC_PROBE,
 };
-pub use error::{Error, ErrorCode, Problem, Result};
+pub use error::{Error, ErrorCode, ErrorKind, Problem, Result};
 pub use kinds::{schema, schema_names, schema_text};
 pub use policy::{validate_policy, validate_policy_json, Policy, PolicyRef};
 pub use reason::{catalogue, Reason, Rule};

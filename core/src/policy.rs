@@ -456,9 +456,12 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
             Ok(p) => return (Some(p), problems),
             Err((segments, e)) => {
                 let path = original_pointer(&segments, &removed);
-                let message = crate::decode::clean_message(&e.to_string());
+                let message = crate::decode::clean_message(&e.message);
                 // A required field removed for an earlier problem is not a second problem.
-                let echo = missing_field(&message).is_some_and(|f| {
+                let missing = (e.kind == crate::ErrorKind::MissingField)
+                    .then_some(e.name.as_deref())
+                    .flatten();
+                let echo = missing.is_some_and(|f| {
                     reported.contains(&format!("{path}/{}", crate::decode::escape(f)))
                 });
                 if !echo {
@@ -475,12 +478,6 @@ fn parse_collecting(doc: &Value) -> (Option<Policy>, Vec<Problem>) {
 }
 
 /// The field a serde "missing field `x`" message names.
-fn missing_field(message: &str) -> Option<&str> {
-    message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-}
-
 fn original_pointer(segments: &[String], removed: &BTreeMap<String, Vec<usize>>) -> String {
     let mut pointer = String::new();
     for seg in segments {

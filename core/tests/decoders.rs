@@ -100,7 +100,12 @@ fn both_decoders_agree_on_every_case_and_its_damaged_copies() {
             for request in damaged(input) {
                 let ours = engine.decide(&kind, &request);
                 let theirs = engine.decide_from(&kind, &request);
-                assert_eq!(ours, theirs, "{kind}: {request}");
+                // serde_json's errors are known by their text only: the Chinese message is
+                // kefu's own decoders' (built from facts), so it is not compared.
+                let same = |r: Result<kefu_core::Decision, kefu_core::Error>| {
+                    r.map_err(|e| (e.code, e.kind, e.message, e.path))
+                };
+                assert_eq!(same(ours), same(theirs), "{kind}: {request}");
                 compared += 1;
             }
         }

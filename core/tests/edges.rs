@@ -109,3 +109,55 @@ fn a_leading_byte_order_mark_is_ignored() {
         .unwrap_err();
     assert_eq!(e.code, kefu_core::ErrorCode::InvalidJson);
 }
+
+/// Issue 19: an error carries its kind, from the decoder's facts, and a Chinese message.
+#[test]
+fn errors_carry_their_kind_and_chinese() {
+    use kefu_core::ErrorKind;
+    let engine = Engine::from_value(&Value::Null).unwrap();
+    let cases = [
+        (
+            json!({"category": "apparel", "signed_at": "2026-03-01T10:00:00+08:00", "requested_at": "2026-03-03T10:00:00+08:00"}),
+            ErrorKind::MissingField,
+            "/reason",
+            "缺少必填字段 `reason`",
+        ),
+        (
+            json!({"reason": "no_reason", "category": "apparel", "signed_at": "2026-03-01T10:00:00+08:00", "requested_at": "2026-03-03T10:00:00+08:00", "colour": 1}),
+            ErrorKind::UnknownField,
+            "/colour",
+            "未知字段 `colour`",
+        ),
+        (
+            json!({"reason": "whim", "category": "apparel", "signed_at": "2026-03-01T10:00:00+08:00", "requested_at": "2026-03-03T10:00:00+08:00"}),
+            ErrorKind::UnknownVariant,
+            "/reason",
+            "未知取值 `whim`",
+        ),
+        (
+            json!({"reason": "no_reason", "category": "apparel", "signed_at": 5, "requested_at": "2026-03-03T10:00:00+08:00"}),
+            ErrorKind::WrongType,
+            "/signed_at",
+            "类型不对：收到数字 5",
+        ),
+        (
+            json!({"reason": "no_reason", "category": "apparel", "signed_at": "2026-03-01T10:00:00+08:00", "requested_at": "2026-03-03T10:00:00+08:00", "price_paid_cents": -1}),
+            ErrorKind::InvalidValue,
+            "/price_paid_cents",
+            "取值不被接受",
+        ),
+    ];
+    for (request, kind, path, zh) in cases {
+        let e = engine.evaluate("check_return", &request).unwrap_err();
+        assert_eq!((e.kind, e.path.as_deref()), (kind, Some(path)), "{request}");
+        assert!(e.message_zh.starts_with(zh), "{}", e.message_zh);
+        let wire = serde_json::to_value(&e).unwrap();
+        assert_eq!(wire["kind"], kind.as_str());
+        assert_eq!(wire["message_zh"], e.message_zh.as_str());
+    }
+    // A key that looks like serde's words is the caller's, and stays one (no text is read back).
+    let tricky = json!({"reason": "no_reason", "category": "apparel", "signed_at": "2026-03-01T10:00:00+08:00", "requested_at": "2026-03-03T10:00:00+08:00", "x`, expected `y": 1});
+    let e = engine.evaluate("check_return", &tricky).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::UnknownField);
+    assert_eq!(e.path.as_deref(), Some("/x`, expected `y"));
+}

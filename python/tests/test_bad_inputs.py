@@ -124,8 +124,12 @@ def error_problems(want: Dict[str, Any], got: Any) -> List[str]:
         return [f"expected {want['code']} at {show(want['path'])}, got a result"]
     if isinstance(got, str):
         return [f"expected {want['code']} at {show(want['path'])}, got a non-kefu exception {got}"]
-    if got != (want["code"], want["path"]):
+    if got[:2] != (want["code"], want["path"]):
         return [f"expected {want['code']} at {show(want['path'])}, got {got[0]} at {show(got[1])}"]
+    if "kind" not in want:
+        return [f"the case names no kind (its error's is {got[2]})"]
+    if got[2] != want["kind"]:
+        return [f"expected the kind {want['kind']}, got {got[2]}"]
     return []
 
 
@@ -151,7 +155,7 @@ def run_case(kefu: Any, mismatches: Any, c: Dict[str, Any], good: Dict[str, Any]
         try:
             return f(), None
         except kefu.KefuError as e:
-            return None, (e.code, e.path)
+            return None, (e.code, e.path, e.kind)
         except NotExpressible:
             raise
         except BaseException as e:  # noqa: BLE001 - anything that is not kefu's error is a finding
@@ -196,7 +200,7 @@ def run_case(kefu: Any, mismatches: Any, c: Dict[str, Any], good: Dict[str, Any]
                             problems.append(f"item {i}: expected {w['code']} at {show(w['path'])}, got a decision")
                         else:
                             e = item["error"]
-                            problems += [f"item {i}: {p}" for p in error_problems(w, (e.get("code"), e.get("path")))]
+                            problems += [f"item {i}: {p}" for p in error_problems(w, (e.get("code"), e.get("path"), e.get("kind")))]
             else:
                 problems += error_problems(c["expect_error"], got)
         # The same engine must still answer a good request of the kind, correctly.

@@ -134,7 +134,7 @@ const show = (v) => {
 };
 
 function kefuError(e) {
-  if (e instanceof Error && typeof e.code === 'string') return { code: e.code, path: e.path ?? null };
+  if (e instanceof Error && typeof e.code === 'string') return { code: e.code, path: e.path ?? null, kind: e.kind };
   return { thrown: `${e?.constructor?.name ?? typeof e}: ${String(e?.message ?? e).slice(0, 200)}` };
 }
 
@@ -144,6 +144,10 @@ function errorProblems(want, got) {
   const out = [];
   if (got.code !== want.code || got.path !== want.path) {
     out.push(`expected ${want.code} at ${show(want.path)}, got ${got.code} at ${show(got.path)}`);
+  } else if (!('kind' in want)) {
+    out.push(`the case names no kind (its error's is ${got.kind})`);
+  } else if (got.kind !== want.kind) {
+    out.push(`expected the kind ${want.kind}, got ${got.kind}`);
   }
   return out;
 }

@@ -14,6 +14,8 @@ fn to_js_error(env: &Env, e: CoreError) -> Error {
     let build = || -> Result<Error> {
         let mut obj = env.create_error(Error::new(Status::GenericFailure, e.message.clone()))?;
         obj.set("code", e.code.as_str())?;
+        obj.set("kind", e.kind.as_str())?;
+        obj.set("message_zh", e.message_zh.clone())?;
         obj.set("path", e.path.clone())?;
         if !e.problems.is_empty() {
             obj.set("problems", kefu_core::Problem::list_to_json(&e.problems))?;

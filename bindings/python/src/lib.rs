@@ -65,6 +65,8 @@ fn to_py_err(py: Python<'_>, e: CoreError) -> PyErr {
     let problems = kefu_core::Problem::list_to_json(&e.problems);
     let set = value
         .setattr("code", e.code.as_str())
+        .and_then(|()| value.setattr("kind", e.kind.as_str()))
+        .and_then(|()| value.setattr("message_zh", e.message_zh.clone()))
         .and_then(|()| value.setattr("path", e.path.clone()))
         .and_then(|()| value.setattr("message", e.message.clone()))
         .and_then(|()| to_py(py, &problems).and_then(|p| value.setattr("problems", p)));

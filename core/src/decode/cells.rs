@@ -178,7 +178,7 @@ impl Row<'_> {
 }
 
 /// The error of reading a cell.
-type DeError = de::value::Error;
+type DeError = super::fact::DecodeError;
 
 struct NodeDe<'a>(Node<'a>);
 

@@ -12,6 +12,7 @@ use serde_json::Value;
 pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
 
 pub mod cells;
+pub mod fact;
 pub(crate) mod tracked;
 
 /// Escape one JSON-pointer segment (RFC 6901).
@@ -149,6 +150,30 @@ fn quoted_name(message: &str) -> Option<(Named, &str)> {
     Some((Named::MissingField, rest.get(..rest.rfind('`')?)?))
 }
 
+/// The facts of an error known only by its text (a deserializer that is not kefu's, see
+/// [`fact::Facts`]): its kind and name read from serde's words.
+pub(crate) fn facts_from_text(raw: &str) -> fact::DecodeError {
+    use crate::error::ErrorKind;
+    let text = strip_status(raw);
+    let (kind, name) = match quoted_name(text) {
+        Some((Named::UnknownField, n)) => (ErrorKind::UnknownField, Some(n.to_owned())),
+        Some((Named::UnknownVariant, n)) => (ErrorKind::UnknownVariant, Some(n.to_owned())),
+        Some((Named::MissingField, n)) => (ErrorKind::MissingField, Some(n.to_owned())),
+        None if text.starts_with("invalid type") => (ErrorKind::WrongType, None),
+        None if text.starts_with("invalid length") => (ErrorKind::InvalidLength, None),
+        None if text.starts_with("duplicate field") => (ErrorKind::DuplicateField, None),
+        None => (ErrorKind::InvalidValue, None),
+    };
+    let message = clean_message(raw);
+    let message_zh = crate::Error::new(ErrorCode::InvalidInput, message.clone(), None).message_zh;
+    fact::DecodeError {
+        kind,
+        name,
+        message,
+        message_zh,
+    }
+}
+
 /// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.
 pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T> {
     if !value.is_object() {
@@ -156,14 +181,21 @@ pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T> {
             ErrorCode::InvalidInput,
             format!("a request is a JSON object, not {}", kind_of(value)),
             Some(String::new()),
-        ));
+        )
+        .with_kind(crate::ErrorKind::WrongType));
     }
-    tracked::deserialize(value).map_err(|(segs, e)| invalid_at(segs, &e.to_string()))
+    tracked::deserialize(value).map_err(|(segs, e)| invalid_at(segs, e))
 }
 
-/// Decode a typed request from any deserializer (a host's own, such as the Arrow row reader), with the path
-/// recorded by serde_path_to_error; errors are `INVALID_INPUT` with the path.
-pub fn from_deserializer<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<T> {
+/// Decode a typed request from one of kefu's own deserializers (the Arrow row reader, CSV
+/// cells), with the path recorded by serde_path_to_error; errors are `INVALID_INPUT` with
+/// the path, built from the decoder's facts ([`fact::Facts`]).
+pub fn from_deserializer<'de, T, D>(d: D) -> Result<T>
+where
+    T: Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+    D::Error: fact::Facts,
+{
     serde_path_to_error::deserialize(d).map_err(|e| {
         use serde_path_to_error::Segment;
         let segs = e
@@ -176,7 +208,7 @@ pub fn from_deserializer<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
                 Segment::Unknown => None,
             })
             .collect();
-        invalid_at(segs, &e.inner().to_string())
+        invalid_at(segs, fact::Facts::into_facts(e.into_inner()))
     })
 }
 
@@ -185,19 +217,16 @@ pub fn from_deserializer<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
 /// decoders already stand on it (kefu's tracking decoder enters a key before reading it,
 /// serde_path_to_error records it as it is read): the key is added only if the path does not
 /// already end with it, for a deserializer that would not say.
-fn invalid_at(mut segs: Vec<String>, raw: &str) -> Error {
-    match quoted_name(strip_status(raw)) {
-        Some((Named::MissingField, key)) => segs.push(key.to_owned()),
-        Some((Named::UnknownField, key)) if segs.last().map(String::as_str) != Some(key) => {
+fn invalid_at(mut segs: Vec<String>, e: fact::DecodeError) -> Error {
+    use crate::error::ErrorKind;
+    match (e.kind, e.name.as_deref()) {
+        (ErrorKind::MissingField, Some(key)) => segs.push(key.to_owned()),
+        (ErrorKind::UnknownField, Some(key)) if segs.last().map(String::as_str) != Some(key) => {
             segs.push(key.to_owned());
         }
         _ => {}
     }
-    Error::new(
-        ErrorCode::InvalidInput,
-        clean_message(raw),
-        Some(pointer(&segs)),
-    )
+    Error::decoding(pointer(&segs), e)
 }
 
 /// The number a host's `Engine.share()` gave, as handed back to `Engine.fromShared(n)`: a
@@ -395,7 +424,7 @@ mod tests {
 
     fn path(segs: &[&str], raw: &str) -> String {
         let segs = segs.iter().map(|s| (*s).to_owned()).collect();
-        invalid_at(segs, raw).path.unwrap()
+        invalid_at(segs, facts_from_text(raw)).path.unwrap()
     }
 
     #[test]

@@ -7,12 +7,13 @@
 //! does (same visitor calls, so the same messages); on success it pops each key or index it
 //! pushed, so after an error the path is where reading stopped.
 
+use super::fact::DecodeError as Error;
 use serde::de::{
     self, DeserializeSeed, EnumAccess, Error as _, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, VariantAccess, Visitor,
 };
 use serde::Deserialize;
-use serde_json::{Error, Map, Value};
+use serde_json::{Map, Value};
 use std::cell::RefCell;
 
 /// Decode `T` from `value`; on error, the path segments where it stopped and serde's error.

@@ -14,7 +14,7 @@ use arrow_schema::{DataType, TimeUnit};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 
-type DeError = de::value::Error;
+type DeError = kefu_core::decode::fact::DecodeError;
 
 /// One cell of an Arrow array, as serde sees it: a JSON-like value.
 #[derive(Clone, Copy)]
