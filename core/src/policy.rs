@@ -7,7 +7,6 @@
 //! returns, refund within seven days).
 
 use crate::error::{Error, Problem};
-use crate::num::Count;
 use crate::time::{parse_clock, parse_offset, Date};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -41,9 +40,9 @@ pub struct Policy {
     /// The business calendar: working hours, holidays, make-up working days, closures.
     pub calendar: CalendarPolicy,
     /// Return and refund rules (rule book §3).
-    pub returns: ReturnsPolicy,
+    pub returns: crate::returns::ReturnsPolicy,
     /// Order flags and flows (rule book §1, §2).
-    pub orders: OrdersPolicy,
+    pub orders: crate::orders::OrdersPolicy,
     /// Service standards (rule book §5).
     pub sla: crate::sla::SlaPolicy,
     /// Dispatch and delivery (rule book §5).
@@ -62,8 +61,8 @@ impl Default for Policy {
             version: String::from(env!("CARGO_PKG_VERSION")),
             time_zone: String::from("+08:00"),
             calendar: CalendarPolicy::default(),
-            returns: ReturnsPolicy::default(),
-            orders: OrdersPolicy::default(),
+            returns: crate::returns::ReturnsPolicy::default(),
+            orders: crate::orders::OrdersPolicy::default(),
             sla: crate::sla::SlaPolicy::default(),
             dispatch: crate::dispatch::DispatchPolicy::default(),
             refund_process: crate::refunds::RefundProcessPolicy::default(),
@@ -181,72 +180,6 @@ pub struct HolidayPolicy {
     pub to: Date,
 }
 
-/// Return and refund rules (rule book §3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, default)]
-#[serde(remote = "Self")]
-pub struct ReturnsPolicy {
-    /// No-reason return window in days after the day of signing (law: at least 7, CPL Art. 25).
-    #[cfg_attr(feature = "schema", schemars(range(min = 7, max = 365)))]
-    pub no_reason_days: Count,
-    /// Quality path: days after receipt within which the buyer may choose a refund (三包: ≥ 7).
-    pub quality_refund_days: Count,
-    /// Quality path: days after receipt within which the buyer may choose an exchange (三包: ≥ 15).
-    pub quality_exchange_days: Count,
-    /// Warranty (repair) period in days from the sale when the request states none.
-    pub default_warranty_days: Count,
-    /// Repairs after which a still-faulty item may be exchanged or returned (三包: at most 2).
-    pub max_repairs: Count,
-    /// Seed 003's rice cooker: offer a one-time goodwill exchange for a used item in the window.
-    pub goodwill_exchange: bool,
-    /// The shop pays return shipping on no-reason returns (e.g. it bought return-shipping cover).
-    pub shop_pays_no_reason_shipping: bool,
-    /// Charge a gift that is not returned at its marked price (Art. 12).
-    pub charge_unreturned_gifts: bool,
-    /// Deduct the shipping fee when a return breaks a free-shipping threshold (Art. 18).
-    pub deduct_broken_free_shipping: bool,
-}
-
-impl Default for ReturnsPolicy {
-    fn default() -> Self {
-        ReturnsPolicy {
-            no_reason_days: Count(7),
-            quality_refund_days: Count(7),
-            quality_exchange_days: Count(15),
-            default_warranty_days: Count(0),
-            max_repairs: Count(2),
-            goodwill_exchange: false,
-            shop_pays_no_reason_shipping: false,
-            charge_unreturned_gifts: true,
-            deduct_broken_free_shipping: true,
-        }
-    }
-}
-
-/// Order flags and flows (rule book §1, §2; seed 001).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, default, remote = "Self")]
-pub struct OrdersPolicy {
-    /// The shop's platform when an order does not say (flag codes differ on Pinduoduo).
-    pub platform: crate::orders::Platform,
-    /// The shop's own labels for flags (e.g. `{"blue": "VIP 客户"}`); others keep the seed's.
-    pub labels: BTreeMap<crate::orders::Flag, String>,
-    /// Hours after payment before the buyer may apply for a pre-shipment refund (seed: 24).
-    pub refund_apply_after_hours: Count,
-}
-
-impl Default for OrdersPolicy {
-    fn default() -> Self {
-        OrdersPolicy {
-            platform: crate::orders::Platform::Taobao,
-            labels: BTreeMap::new(),
-            refund_apply_after_hours: Count(24),
-        }
-    }
-}
-
 /// Which policy decided: `policy`, `{id, version, hash}` (docs/api.md "Every decision carries").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -336,65 +269,8 @@ impl Policy {
             }
         }
         crate::calendar::check_years(&self.calendar, &mut bad);
-        let r = &self.returns;
-        let law = "网络购买商品七日无理由退货暂行办法";
-        if r.no_reason_days.0 < 7 || r.no_reason_days.0 > 365 {
-            bad(
-                "/returns/no_reason_days",
-                format!("must be 7 to 365: the law's floor is 7 days (CPL Art. 25; {law} Art. 10)"),
-            );
-        }
-        if r.quality_refund_days.0 < 7 || r.quality_refund_days.0 > 365 {
-            bad(
-                "/returns/quality_refund_days",
-                String::from("must be 7 to 365: 三包 allows a refund within at least 7 days"),
-            );
-        }
-        if r.quality_exchange_days.0 < 15 || r.quality_exchange_days.0 > 365 {
-            bad(
-                "/returns/quality_exchange_days",
-                String::from("must be 15 to 365: 三包 allows an exchange within at least 15 days"),
-            );
-        } else if r.quality_exchange_days.0 < r.quality_refund_days.0 {
-            bad(
-                "/returns/quality_exchange_days",
-                String::from("must not be shorter than quality_refund_days"),
-            );
-        }
-        if r.default_warranty_days.0 > 3650 {
-            bad(
-                "/returns/default_warranty_days",
-                String::from("must be 0 to 3650"),
-            );
-        }
-        let o = &self.orders;
-        if o.refund_apply_after_hours.0 > 72 {
-            bad(
-                "/orders/refund_apply_after_hours",
-                String::from("must be 0 to 72"),
-            );
-        }
-        for (flag, text) in &o.labels {
-            let n = text.chars().count();
-            if n == 0 || n > 64 {
-                let key = serde_json::to_value(flag)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                bad(
-                    &format!("/orders/labels/{key}"),
-                    format!("must have 1 to 64 characters, has {n}"),
-                );
-            }
-        }
-        if r.max_repairs.0 < 1 || r.max_repairs.0 > 2 {
-            bad(
-                "/returns/max_repairs",
-                String::from(
-                    "must be 1 or 2: after two failed repairs 三包 grants an exchange or a return",
-                ),
-            );
-        }
+        self.returns.check(&mut bad);
+        self.orders.check(&mut bad);
         self.sla.check(&mut bad);
         self.dispatch.check(&mut bad);
         self.refund_process.check(&mut bad);
@@ -405,12 +281,10 @@ impl Policy {
 
 crate::object_only!(
     Policy,
-    OrdersPolicy,
     CalendarPolicy,
     WorkingHours,
     YearPolicy,
-    HolidayPolicy,
-    ReturnsPolicy
+    HolidayPolicy
 );
 
 /// Every problem of a policy document, each with its JSON pointer; empty when it is valid.

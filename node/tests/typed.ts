@@ -68,3 +68,46 @@ calendarFromNotice(42);
 // @ts-expect-error: a year's holidays are { name, from, to }, not dates
 const notDates: string[] = years['2026'].holidays;
 void workdays; void firstOff; void withYears; void notDates;
+
+// The shapes generated from schemas/ (kefu-types.d.ts, core/tools/gen_types.py): a decision's
+// enums are string-literal unions, its optional values `| null`, and nothing is `any`.
+import { evaluate, classifyComplaint, isWorkday, type Verdict, type Kind, type Decisions, type Requests, type LeanDecisions, type DayInfo, type LeanComplaintDecision, type ComplaintDecision, type Policy, type Category, type ComplaintCategory, type Instant, type Decision } from '..';
+const typedVerdict: 'eligible' | 'ineligible' = checkReturn(request).verdict;
+// @ts-expect-error: a verdict is 'eligible' | 'ineligible', not a number
+const verdictNumber: number = checkReturn(request).verdict;
+// @ts-expect-error: not `any`: a decision has only its own fields
+void checkReturn(request).verdicts;
+// @ts-expect-error: goodwill may be null
+void checkReturn(request).goodwill.remedy;
+const goodwillRemedy: 'refund' | 'exchange' | 'repair' | 'resend_parts' | undefined = checkReturn(request).goodwill?.remedy;
+const shipping: 'buyer' | 'shop' | null = checkReturn(request).return_shipping_paid_by;
+// evaluate is typed by its kind, the whole decision or the lean form.
+const viaEvaluate: ReturnDecision = evaluate('check_return', request);
+const viaEngine: Verdict = engine.evaluate('check_return', request).verdict;
+const leanViaEvaluate: LeanDecisions['check_return'] = evaluate('check_return', request, { lean: true });
+const day: DayInfo = evaluate('is_workday', { date: '2026-02-14' });
+const dayKind: 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | 'closure' = day.kind;
+const at: Instant = evaluate('add_working_time', { start: '2026-02-13T18:00:00+08:00', minutes: 285 }).at;
+const minutes: number = evaluate('working_minutes_between', { from: '2026-02-13T18:00:00+08:00', to: '2026-02-24T10:00:00+08:00' }).minutes;
+// @ts-expect-error: is_workday reads a date, not another kind's request
+evaluate('is_workday', { start: '2026-02-13T18:00:00+08:00', minutes: 285 });
+// @ts-expect-error: a lean decision has no reasons
+void evaluate('sla', { standard: 'complaint_reply', started_at: '2026-03-06T16:00:00+08:00', now: '2026-03-09T09:30:00+08:00' }, { lean: true }).reasons;
+const leanComplaint: LeanComplaintDecision = classifyComplaint({ text: '太差了', channel: 'chat', received_at: '2026-03-06T16:00:00+08:00' }, { lean: true });
+const leanSeverity: 'general' | 'serious' | 'critical' | null = leanComplaint.severity;
+const complaintCategory: ComplaintCategory = classifyComplaint({ channel: 'chat', received_at: '2026-03-06T16:00:00+08:00' }).cues[0]?.category ?? 'quality';
+// A batch's decisions are the kind's.
+const batchVerdicts: (Verdict | string)[] = evaluateBatch('check_return', [request]).map((row) => (row.ok ? row.decision.verdict : row.error.code));
+const leanBatch: BatchItem<LeanDecisions['check_return']>[] = evaluateBatch('check_return', [request], { lean: true });
+// The kind tables.
+const kinds: Kind[] = ['check_return', 'is_workday'];
+const complaintDecision: Decisions['classify_complaint'] = classifyComplaint({ channel: 'phone', received_at: '2026-03-06T16:00:00+08:00' });
+const asRequest: Requests['check_return'] = request;
+const anyDecision: Decision = complaintDecision;
+const category: Category = request.category;
+// The policy type: its enums are literal unions too.
+const policyDoc: Policy = { orders: { platform: 'jd' }, calendar: { unknown_years: 'error' }, sla: { standards: { vip: { amount: 0.5, unit: 'working_days' } } } };
+// @ts-expect-error: 'amazon' is not a platform
+const badPolicy: Policy = { orders: { platform: 'amazon' } };
+const complaintWhole: ComplaintDecision['severity'] = 'critical';
+void [typedVerdict, verdictNumber, goodwillRemedy, shipping, viaEvaluate, viaEngine, leanViaEvaluate, dayKind, at, minutes, leanSeverity, complaintCategory, batchVerdicts, leanBatch, kinds, asRequest, anyDecision, category, policyDoc, badPolicy, complaintWhole, isWorkday];

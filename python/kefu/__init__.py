@@ -7,11 +7,18 @@ and, for policies, ``problems``.
 
 Every request may carry ``id`` and ``order_id`` (text, 1 to 128 characters: the caller's keys);
 every decision echoes them (left out when the request has none).
+
+Typed: every request, decision, lean form and the policy has a ``TypedDict``, generated from
+the JSON Schemas (``schemas/``) into ``kefu/_types.py`` and re-exported here, so
+``from kefu import ReturnRequest, ReturnDecision`` and ``kefu.check_return(r)["verdict"]`` is
+``Literal["eligible", "ineligible"]`` to a type checker (``lean=True`` gives
+``LeanReturnDecision``). The decision functions accept the request ``TypedDict`` or any
+mapping (``Dict[str, Any]``) or JSON text; enums are ``Literal`` aliases (``Verdict``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Literal, Mapping, Optional, Union, overload
 
 from ._kefu import (
     ERROR_CODES,
@@ -28,6 +35,30 @@ from ._kefu import (
     schema_names,
     schema_text,
     validate_policy,
+)
+from ._types import *  # noqa: F403 (the TypedDicts, see the module docstring)
+from ._types import (
+    ActionDecision,
+    ActionRequest,
+    Complaint,
+    ComplaintDecision,
+    DispatchDecision,
+    DispatchRequest,
+    FlagDecision,
+    LeanActionDecision,
+    LeanComplaintDecision,
+    LeanDispatchDecision,
+    LeanFlagDecision,
+    LeanReturnDecision,
+    LeanSlaDecision,
+    LeanTimelineDecision,
+    OrderFacts,
+    RefundCase,
+    ReturnDecision,
+    ReturnRequest,
+    SlaDecision,
+    SlaRequest,
+    TimelineDecision,
 )
 
 __version__ = VERSION
@@ -78,22 +109,46 @@ def default_engine() -> Engine:
     return _default
 
 
-def check_return(request: Request, *, lean: bool = False) -> Dict[str, Any]:
+@overload
+def check_return(request: Union[ReturnRequest, Mapping[str, Any], str], *, lean: Literal[False] = False) -> ReturnDecision: ...
+@overload
+def check_return(request: Union[ReturnRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanReturnDecision: ...
+@overload
+def check_return(request: Union[ReturnRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[ReturnDecision, LeanReturnDecision]: ...
+def check_return(request: Union[ReturnRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[ReturnDecision, LeanReturnDecision]:
     """May this item go back, how, until when, who pays shipping (rule book §3)."""
     return default_engine().check_return(request, lean=lean)
 
 
-def order_flag(order: Request, *, lean: bool = False) -> Dict[str, Any]:
+@overload
+def order_flag(order: Union[OrderFacts, Mapping[str, Any], str], *, lean: Literal[False] = False) -> FlagDecision: ...
+@overload
+def order_flag(order: Union[OrderFacts, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanFlagDecision: ...
+@overload
+def order_flag(order: Union[OrderFacts, Mapping[str, Any], str], *, lean: bool = False) -> Union[FlagDecision, LeanFlagDecision]: ...
+def order_flag(order: Union[OrderFacts, Mapping[str, Any], str], *, lean: bool = False) -> Union[FlagDecision, LeanFlagDecision]:
     """The flag an order should carry now, its platform code, and why (rule book §1)."""
     return default_engine().order_flag(order, lean=lean)
 
 
-def order_action(request: Request, *, lean: bool = False) -> Dict[str, Any]:
+@overload
+def order_action(request: Union[ActionRequest, Mapping[str, Any], str], *, lean: Literal[False] = False) -> ActionDecision: ...
+@overload
+def order_action(request: Union[ActionRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanActionDecision: ...
+@overload
+def order_action(request: Union[ActionRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[ActionDecision, LeanActionDecision]: ...
+def order_action(request: Union[ActionRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[ActionDecision, LeanActionDecision]:
     """What to do with a modify / cancel / stock-out / price-difference request (rule book §2)."""
     return default_engine().order_action(request, lean=lean)
 
 
-def classify_complaint(complaint: Request, *, lean: bool = False) -> Dict[str, Any]:
+@overload
+def classify_complaint(complaint: Union[Complaint, Mapping[str, Any], str], *, lean: Literal[False] = False) -> ComplaintDecision: ...
+@overload
+def classify_complaint(complaint: Union[Complaint, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanComplaintDecision: ...
+@overload
+def classify_complaint(complaint: Union[Complaint, Mapping[str, Any], str], *, lean: bool = False) -> Union[ComplaintDecision, LeanComplaintDecision]: ...
+def classify_complaint(complaint: Union[Complaint, Mapping[str, Any], str], *, lean: bool = False) -> Union[ComplaintDecision, LeanComplaintDecision]:
     """Severity, behaviour, causes, cues, owner, reply deadline and handling steps (rule book §4).
 
     ``cues`` and ``negated`` list at most 100 phrases each; ``cues_not_shown`` says how many
@@ -102,17 +157,35 @@ def classify_complaint(complaint: Request, *, lean: bool = False) -> Dict[str, A
     return default_engine().classify_complaint(complaint, lean=lean)
 
 
-def refund_timeline(case: Request, *, lean: bool = False) -> Dict[str, Any]:
+@overload
+def refund_timeline(case: Union[RefundCase, Mapping[str, Any], str], *, lean: Literal[False] = False) -> TimelineDecision: ...
+@overload
+def refund_timeline(case: Union[RefundCase, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanTimelineDecision: ...
+@overload
+def refund_timeline(case: Union[RefundCase, Mapping[str, Any], str], *, lean: bool = False) -> Union[TimelineDecision, LeanTimelineDecision]: ...
+def refund_timeline(case: Union[RefundCase, Mapping[str, Any], str], *, lean: bool = False) -> Union[TimelineDecision, LeanTimelineDecision]:
     """Where a refund case stands, its next deadline and what happens then (rule book §3)."""
     return default_engine().refund_timeline(case, lean=lean)
 
 
-def sla(request: Request, *, lean: bool = False) -> Dict[str, Any]:
+@overload
+def sla(request: Union[SlaRequest, Mapping[str, Any], str], *, lean: Literal[False] = False) -> SlaDecision: ...
+@overload
+def sla(request: Union[SlaRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanSlaDecision: ...
+@overload
+def sla(request: Union[SlaRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[SlaDecision, LeanSlaDecision]: ...
+def sla(request: Union[SlaRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[SlaDecision, LeanSlaDecision]:
     """The due time of a service standard and its state at ``now`` (rule book §5)."""
     return default_engine().sla(request, lean=lean)
 
 
-def dispatch_estimate(order: Request, *, lean: bool = False) -> Dict[str, Any]:
+@overload
+def dispatch_estimate(order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: Literal[False] = False) -> DispatchDecision: ...
+@overload
+def dispatch_estimate(order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanDispatchDecision: ...
+@overload
+def dispatch_estimate(order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[DispatchDecision, LeanDispatchDecision]: ...
+def dispatch_estimate(order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: bool = False) -> Union[DispatchDecision, LeanDispatchDecision]:
     """Ship-by date and expected delivery of a paid order (rule book §5)."""
     return default_engine().dispatch_estimate(order, lean=lean)
 

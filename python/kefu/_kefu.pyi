@@ -1,8 +1,33 @@
 """Type stubs of the native module (checked by mypy.stubtest in the test command)."""
 
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Literal, Mapping, Optional, Union, overload
 
 from typing_extensions import final
+
+from ._types import (
+    ActionDecision,
+    ActionRequest,
+    Complaint,
+    ComplaintDecision,
+    DispatchDecision,
+    DispatchRequest,
+    FlagDecision,
+    LeanActionDecision,
+    LeanComplaintDecision,
+    LeanDispatchDecision,
+    LeanFlagDecision,
+    LeanReturnDecision,
+    LeanSlaDecision,
+    LeanTimelineDecision,
+    OrderFacts,
+    Policy,
+    RefundCase,
+    ReturnDecision,
+    ReturnRequest,
+    SlaDecision,
+    SlaRequest,
+    TimelineDecision,
+)
 
 ERROR_CODES: List[str]
 KINDS: List[str]
@@ -10,8 +35,10 @@ VERSION: str
 
 class KefuError(Exception):
     code: str
+    kind: str
     path: Optional[str]
     message: str
+    message_zh: str
     problems: List[Dict[str, str]]
 
 class InvalidInputError(KefuError): ...
@@ -29,17 +56,57 @@ class ArrowStream:
 @final
 class Engine:
     """A compiled policy. Every request may carry ``id`` and ``order_id`` (text, 1 to 128
-    characters); every decision echoes them, left out when the request has none."""
+    characters); every decision echoes them, left out when the request has none.
 
-    def __new__(cls, policy: Optional[Union[Dict[str, Any], str]] = None) -> "Engine": ...
-    def check_return(self, request: Union[Dict[str, Any], str], *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
-    def order_flag(self, order: Union[Dict[str, Any], str], *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
-    def order_action(self, request: Union[Dict[str, Any], str], *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
-    def classify_complaint(self, complaint: Union[Dict[str, Any], str], *, lean: Optional[bool] = None) -> Dict[str, Any]:
+    A decision method takes a request as a dict (typed: the kind's request ``TypedDict``, or
+    any mapping) or JSON text, and answers with the kind's decision ``TypedDict``
+    (``ReturnDecision``…), or with ``lean=True`` its lean form (``LeanReturnDecision``…):
+    kefu/_types.py, generated from the JSON Schemas."""
+
+    def __new__(cls, policy: Optional[Union[Policy, Mapping[str, Any], str]] = None) -> "Engine": ...
+    @overload
+    def check_return(self, request: Union[ReturnRequest, Mapping[str, Any], str], *, lean: Optional[Literal[False]] = None) -> ReturnDecision: ...
+    @overload
+    def check_return(self, request: Union[ReturnRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanReturnDecision: ...
+    @overload
+    def check_return(self, request: Union[ReturnRequest, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[ReturnDecision, LeanReturnDecision]: ...
+    @overload
+    def order_flag(self, order: Union[OrderFacts, Mapping[str, Any], str], *, lean: Optional[Literal[False]] = None) -> FlagDecision: ...
+    @overload
+    def order_flag(self, order: Union[OrderFacts, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanFlagDecision: ...
+    @overload
+    def order_flag(self, order: Union[OrderFacts, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[FlagDecision, LeanFlagDecision]: ...
+    @overload
+    def order_action(self, request: Union[ActionRequest, Mapping[str, Any], str], *, lean: Optional[Literal[False]] = None) -> ActionDecision: ...
+    @overload
+    def order_action(self, request: Union[ActionRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanActionDecision: ...
+    @overload
+    def order_action(self, request: Union[ActionRequest, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[ActionDecision, LeanActionDecision]: ...
+    @overload
+    def classify_complaint(self, complaint: Union[Complaint, Mapping[str, Any], str], *, lean: Optional[Literal[False]] = None) -> ComplaintDecision: ...
+    @overload
+    def classify_complaint(self, complaint: Union[Complaint, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanComplaintDecision: ...
+    @overload
+    def classify_complaint(self, complaint: Union[Complaint, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[ComplaintDecision, LeanComplaintDecision]:
         """``cues`` and ``negated`` list at most 100 phrases each; ``cues_not_shown`` counts the rest."""
-    def refund_timeline(self, case: Union[Dict[str, Any], str], *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
-    def sla(self, request: Union[Dict[str, Any], str], *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
-    def dispatch_estimate(self, order: Union[Dict[str, Any], str], *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
+    @overload
+    def refund_timeline(self, case: Union[RefundCase, Mapping[str, Any], str], *, lean: Optional[Literal[False]] = None) -> TimelineDecision: ...
+    @overload
+    def refund_timeline(self, case: Union[RefundCase, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanTimelineDecision: ...
+    @overload
+    def refund_timeline(self, case: Union[RefundCase, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[TimelineDecision, LeanTimelineDecision]: ...
+    @overload
+    def sla(self, request: Union[SlaRequest, Mapping[str, Any], str], *, lean: Optional[Literal[False]] = None) -> SlaDecision: ...
+    @overload
+    def sla(self, request: Union[SlaRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanSlaDecision: ...
+    @overload
+    def sla(self, request: Union[SlaRequest, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[SlaDecision, LeanSlaDecision]: ...
+    @overload
+    def dispatch_estimate(self, order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: Optional[Literal[False]] = None) -> DispatchDecision: ...
+    @overload
+    def dispatch_estimate(self, order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: Literal[True]) -> LeanDispatchDecision: ...
+    @overload
+    def dispatch_estimate(self, order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[DispatchDecision, LeanDispatchDecision]: ...
     def evaluate(self, kind: str, request: Any, *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
     def evaluate_batch(self, kind: str, requests: Any, threads: Optional[int] = None, *, lean: Optional[bool] = None) -> List[Dict[str, Any]]:
         """One ``{index, ok, id?, order_id?, decision | error}`` per request, in order; ``id`` and

@@ -12,6 +12,8 @@ fn to_js_error(e: &CoreError) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     let obj: &JsValue = err.as_ref();
     let _ = js_sys::Reflect::set(obj, &"code".into(), &e.code.as_str().into());
+    let _ = js_sys::Reflect::set(obj, &"kind".into(), &e.kind.as_str().into());
+    let _ = js_sys::Reflect::set(obj, &"message_zh".into(), &e.message_zh.as_str().into());
     let path = e.path.as_deref().map_or(JsValue::NULL, JsValue::from);
     let _ = js_sys::Reflect::set(obj, &"path".into(), &path);
     if !e.problems.is_empty() {
@@ -135,6 +137,49 @@ fn read_options(options: Option<JsValue>) -> Result<Options, CoreError> {
     }
 }
 
+// The TypeScript of the package (kefu_wasm.d.ts), beyond what wasm-bindgen writes from the
+// attributes below: the request, decision, lean and policy types generated from schemas/ by
+// core/tools/gen_types.py (the same text as the napi package's kefu-types.d.ts), and the forms
+// of Engine's calls one signature cannot say. wasm-bindgen writes custom sections before the
+// class, so these overloads merge into `class Engine` after its own signatures (the whole
+// decision): `{ lean: true }` gives the lean form; evaluate and evaluateBatch (generic in the
+// kind, which an attribute cannot declare) are typed here only.
+#[wasm_bindgen(typescript_custom_section)]
+const KEFU_TYPES: &str = include_str!("../kefu-types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const ENGINE_CALLS: &str = r#"
+/** The other forms of Engine's calls (merged into the class below). */
+export interface Engine {
+  checkReturn(request: ReturnRequest | string, options: LeanOption): LeanReturnDecision;
+  checkReturn(request: ReturnRequest | string, options: Options | null): ReturnDecision | LeanReturnDecision;
+  orderFlag(order: OrderFacts | string, options: LeanOption): LeanFlagDecision;
+  orderFlag(order: OrderFacts | string, options: Options | null): FlagDecision | LeanFlagDecision;
+  orderAction(request: ActionRequest | string, options: LeanOption): LeanActionDecision;
+  orderAction(request: ActionRequest | string, options: Options | null): ActionDecision | LeanActionDecision;
+  classifyComplaint(complaint: Complaint | string, options: LeanOption): LeanComplaintDecision;
+  classifyComplaint(complaint: Complaint | string, options: Options | null): ComplaintDecision | LeanComplaintDecision;
+  refundTimeline(refundCase: RefundCase | string, options: LeanOption): LeanTimelineDecision;
+  refundTimeline(refundCase: RefundCase | string, options: Options | null): TimelineDecision | LeanTimelineDecision;
+  sla(request: SlaRequest | string, options: LeanOption): LeanSlaDecision;
+  sla(request: SlaRequest | string, options: Options | null): SlaDecision | LeanSlaDecision;
+  dispatchEstimate(order: DispatchRequest | string, options: LeanOption): LeanDispatchDecision;
+  dispatchEstimate(order: DispatchRequest | string, options: Options | null): DispatchDecision | LeanDispatchDecision;
+  /** Any decision by kind name: typed by the kind (`Requests`, `Decisions`, `LeanDecisions`). */
+  evaluate<K extends Kind>(kind: K, request: Requests[K] | string, options: LeanOption): LeanDecisions[K];
+  evaluate<K extends Kind>(kind: K, request: Requests[K] | string, options?: WholeOption | null): Decisions[K];
+  evaluate<K extends Kind>(kind: K, request: Requests[K] | string, options: Options | null): Decisions[K] | LeanDecisions[K];
+  /** A kind named at run time (an unknown one throws UNKNOWN_KIND): some kind's decision. */
+  evaluate(kind: string, request: object | string, options?: Options | null): Decision | LeanDecision;
+  /** One result per input, in order. */
+  evaluateBatch<K extends Kind>(kind: K, requests: object[], options: LeanOption): BatchItem<LeanDecisions[K]>[];
+  evaluateBatch<K extends Kind>(kind: K, requests: object[], options?: WholeOption | null): BatchItem<Decisions[K]>[];
+  evaluateBatch<K extends Kind>(kind: K, requests: object[], options: Options | null): BatchItem<Decisions[K] | LeanDecisions[K]>[];
+  /** A kind named at run time. */
+  evaluateBatch(kind: string, requests: object[], options?: Options | null): BatchItem[];
+}
+"#;
+
 /// A compiled policy; cheap to call many times.
 #[wasm_bindgen]
 pub struct Engine {
@@ -181,7 +226,9 @@ impl Engine {
 impl Engine {
     /// Compile `policy` (an object, JSON text, or nothing for the rule book's defaults).
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: JsValue) -> Result<Engine, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "Policy | string | null")] policy: JsValue,
+    ) -> Result<Engine, JsValue> {
         guarded(|| {
             if policy.is_undefined() || policy.is_null() {
                 return CoreEngine::from_value(&Value::Null);
@@ -196,67 +243,91 @@ impl Engine {
     }
 
     /// May this item go back (rule book §3).
-    #[wasm_bindgen(js_name = checkReturn)]
+    #[wasm_bindgen(js_name = checkReturn, unchecked_return_type = "ReturnDecision")]
     pub fn check_return(
         &self,
-        request: JsValue,
-        options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ReturnRequest | string")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WholeOption | null")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsValue> {
         self.run("check_return", request, options)
     }
 
     /// The flag an order should carry now (rule book §1).
-    #[wasm_bindgen(js_name = orderFlag)]
-    pub fn order_flag(&self, order: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(js_name = orderFlag, unchecked_return_type = "FlagDecision")]
+    pub fn order_flag(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OrderFacts | string")] order: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WholeOption | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<JsValue, JsValue> {
         self.run("order_flag", order, options)
     }
 
     /// What to do with a request on an order (rule book §2).
-    #[wasm_bindgen(js_name = orderAction)]
+    #[wasm_bindgen(js_name = orderAction, unchecked_return_type = "ActionDecision")]
     pub fn order_action(
         &self,
-        request: JsValue,
-        options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ActionRequest | string")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WholeOption | null")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsValue> {
         self.run("order_action", request, options)
     }
 
     /// Severity, type, causes, cues, owner and reply deadline of a complaint (rule book §4).
-    #[wasm_bindgen(js_name = classifyComplaint)]
+    #[wasm_bindgen(js_name = classifyComplaint, unchecked_return_type = "ComplaintDecision")]
     pub fn classify_complaint(
         &self,
-        complaint: JsValue,
-        options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "Complaint | string")] complaint: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WholeOption | null")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsValue> {
         self.run("classify_complaint", complaint, options)
     }
 
     /// Where a refund case stands and its next deadline (rule book §3).
-    #[wasm_bindgen(js_name = refundTimeline)]
+    #[wasm_bindgen(js_name = refundTimeline, unchecked_return_type = "TimelineDecision")]
     pub fn refund_timeline(
         &self,
-        case: JsValue,
-        options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "RefundCase | string")] case: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WholeOption | null")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsValue> {
         self.run("refund_timeline", case, options)
     }
 
     /// The due time of a service standard and its state at `now` (rule book §5).
-    pub fn sla(&self, request: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "SlaDecision")]
+    pub fn sla(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SlaRequest | string")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WholeOption | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<JsValue, JsValue> {
         self.run("sla", request, options)
     }
 
     /// Ship-by date and expected delivery (rule book §5).
-    #[wasm_bindgen(js_name = dispatchEstimate)]
+    #[wasm_bindgen(js_name = dispatchEstimate, unchecked_return_type = "DispatchDecision")]
     pub fn dispatch_estimate(
         &self,
-        order: JsValue,
-        options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "DispatchRequest | string")] order: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WholeOption | null")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsValue> {
         self.run("dispatch_estimate", order, options)
     }
 
-    /// Any decision by kind name.
+    /// Any decision by kind name (typed in `ENGINE_CALLS`, generic in the kind).
+    #[wasm_bindgen(skip_typescript)]
     pub fn evaluate(
         &self,
         kind: &str,
@@ -266,8 +337,8 @@ impl Engine {
         self.run(kind, request, options)
     }
 
-    /// One result per input, in order.
-    #[wasm_bindgen(js_name = evaluateBatch)]
+    /// One result per input, in order (typed in `ENGINE_CALLS`, generic in the kind).
+    #[wasm_bindgen(js_name = evaluateBatch, skip_typescript)]
     pub fn evaluate_batch(
         &self,
         kind: &str,
@@ -303,15 +374,22 @@ impl Engine {
 
     /// Whether a `YYYY-MM-DD` date is a working day.
     #[wasm_bindgen(js_name = isWorkday)]
-    pub fn is_workday(&self, date: JsValue) -> Result<bool, JsValue> {
+    pub fn is_workday(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DateString")] date: JsValue,
+    ) -> Result<bool, JsValue> {
         self.args(vec![("date", date)], |e, mut a| {
             e.is_workday_arg(a.remove(0))
         })
     }
 
     /// The earliest instant at which `minutes` working minutes have passed since `start`.
-    #[wasm_bindgen(js_name = addWorkingTime)]
-    pub fn add_working_time(&self, start: JsValue, minutes: JsValue) -> Result<String, JsValue> {
+    #[wasm_bindgen(js_name = addWorkingTime, unchecked_return_type = "Instant")]
+    pub fn add_working_time(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] minutes: JsValue,
+    ) -> Result<String, JsValue> {
         self.args(vec![("start", start), ("minutes", minutes)], |e, mut a| {
             let minutes = a.pop().unwrap_or_default();
             e.add_working_time_args(a.pop().unwrap_or_default(), minutes)
@@ -320,7 +398,11 @@ impl Engine {
 
     /// Working minutes from `a` to `b`.
     #[wasm_bindgen(js_name = workingMinutesBetween)]
-    pub fn working_minutes_between(&self, a: JsValue, b: JsValue) -> Result<f64, JsValue> {
+    pub fn working_minutes_between(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] b: JsValue,
+    ) -> Result<f64, JsValue> {
         self.args(vec![("from", a), ("to", b)], |e, mut v| {
             let to = v.pop().unwrap_or_default();
             #[allow(clippy::cast_precision_loss)]
@@ -330,6 +412,7 @@ impl Engine {
     }
 
     /// The effective policy, every default filled in.
+    #[wasm_bindgen(unchecked_return_type = "Required<Policy>")]
     pub fn policy(&self) -> JsValue {
         to_js(&self.inner.policy().to_value())
     }
@@ -342,8 +425,10 @@ impl Engine {
 }
 
 /// Every problem of a policy document, with its JSON pointer; empty when valid.
-#[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Problem[]")]
+pub fn validate_policy(
+    #[wasm_bindgen(unchecked_param_type = "Policy | object | string")] doc: JsValue,
+) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
         let problems = match request(doc).map_err(CoreError::into_policy) {
             Ok(Request::Value(v)) => kefu_core::validate_policy(&v),
@@ -354,12 +439,6 @@ pub fn validate_policy(doc: JsValue) -> Result<JsValue, JsValue> {
         Ok(problems)
     }))
 }
-
-#[wasm_bindgen(typescript_custom_section)]
-const CALENDAR_YEARS: &str = r#"
-/** A `calendar.years` entry: per year, its holidays and its make-up working days. */
-export type CalendarYears = Record<string, { holidays: { name: string; from: string; to: string }[]; workdays: string[] }>;
-"#;
 
 /// A State Council holiday notice (its text) read into a `calendar.years` entry,
 /// `{"2026": {"holidays": [{name, from, to}…], "workdays": […]}}`. Core reads and checks the

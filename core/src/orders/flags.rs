@@ -7,7 +7,8 @@
 
 use crate::error::{Error, Result};
 use crate::num::Id;
-use crate::policy::{OrdersPolicy, PolicyRef};
+use crate::orders::OrdersPolicy;
+use crate::policy::PolicyRef;
 use crate::reason::{Reason, Rule};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;

@@ -4,12 +4,14 @@
 
 pub(crate) mod actions;
 pub(crate) mod flags;
+mod policy;
 
 pub use actions::{
     Action, ActionDecision, ActionKind, ActionRequest, Changes, Deadlines, Department, Handoff,
     ItemSpec, ShipMode, ShippingInfo, StockChoice, Want,
 };
 pub use flags::{AfterSales, Flag, FlagDecision, FlagInput, OrderFacts, Owed, Platform};
+pub use policy::OrdersPolicy;
 
 use crate::reason::Rule;
 

@@ -11,10 +11,13 @@
 //! "Not eligible" may come with a goodwill exchange that the policy switches on (seed 003's
 //! rice cooker); it is never reported as eligible.
 
+mod policy;
+pub use policy::{ReturnsPolicy, LAW_NO_REASON_DAYS};
+
 use crate::error::{Error, Result};
 use crate::num::yuan;
 use crate::num::{Cents, Count, Id};
-use crate::policy::{PolicyRef, ReturnsPolicy};
+use crate::policy::PolicyRef;
 use crate::reason::{Reason, Rule};
 use crate::time::{add_days, start_of_day, Instant};
 use chrono::{FixedOffset, NaiveDate};
