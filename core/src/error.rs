@@ -222,6 +222,7 @@ impl Error {
 
     /// An `INVALID_INPUT` error at `path` from a decoder's facts.
     pub fn decoding(path: String, e: crate::decode::fact::DecodeError) -> Self {
+        let e = e.into_inner();
         Error {
             code: ErrorCode::InvalidInput,
             kind: e.kind,

@@ -223,16 +223,18 @@ fn threads_option(threads: Option<&Bound<'_, PyAny>>) -> Result<usize, CoreError
 /// of a lean call, when one was built). It replaced 370 hand-written lines (`answer.rs` and a
 /// Value converter) at the same speed, measured per call (BENCHMARKS.md).
 fn answer<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
-    pythonize::pythonize(py, value).map(Bound::unbind).map_err(|e| {
-        to_py_err(
-            py,
-            CoreError::new(
-                ErrorCode::Internal,
-                format!("kefu could not build its answer: {e}"),
-                None,
-            ),
-        )
-    })
+    pythonize::pythonize(py, value)
+        .map(Bound::unbind)
+        .map_err(|e| {
+            to_py_err(
+                py,
+                CoreError::new(
+                    ErrorCode::Internal,
+                    format!("kefu could not build its answer: {e}"),
+                    None,
+                ),
+            )
+        })
 }
 
 /// A request as given: a dict (or other JSON-shaped value), or JSON text.

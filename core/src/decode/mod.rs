@@ -166,12 +166,12 @@ pub(crate) fn facts_from_text(raw: &str) -> fact::DecodeError {
     };
     let message = clean_message(raw);
     let message_zh = crate::Error::new(ErrorCode::InvalidInput, message.clone(), None).message_zh;
-    fact::DecodeError {
+    fact::DecodeError::from(fact::DecodeFacts {
         kind,
         name,
         message,
         message_zh,
-    }
+    })
 }
 
 /// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.

@@ -340,7 +340,9 @@ impl<'de, 'p> EnumAccess<'de> for Variant<'de, 'p> {
         self,
         seed: S,
     ) -> Result<(S::Value, At<'de, 'p>), Error> {
-        let variant = seed.deserialize(de::value::BorrowedStrDeserializer::new(self.variant))?;
+        let variant = seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(
+            self.variant,
+        ))?;
         At::enter(self.value.path, self.variant.to_owned());
         Ok((variant, self.value))
     }

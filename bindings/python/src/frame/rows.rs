@@ -104,10 +104,9 @@ impl<'de> MapAccess<'de> for Fields<'de> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let cell = self
-            .value
-            .take()
-            .ok_or_else(|| de::Error::custom("a value was asked for before its key"))?;
+        let cell = self.value.take().ok_or_else(|| {
+            <DeError as de::Error>::custom("a value was asked for before its key")
+        })?;
         seed.deserialize(cell)
     }
 }
