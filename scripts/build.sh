@@ -24,14 +24,16 @@ build_node() {
   (cd node && npm run -s build -- "${features[@]}")
 }
 
+# KEFU_WASM_OUT (default bindings/wasm/pkg) and CARGO_TARGET_DIR let scripts/packages.sh build
+# the packages as users get them, elsewhere, with these same steps.
 build_wasm() {
   need_wasm_tools
   need_npm "$ROOT/bindings/wasm"
   step "cargo build kefu-wasm (wasm32, profile wasm-release)"
   cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release "${features[@]}"
-  local wasm="$ROOT/target/wasm32-unknown-unknown/wasm-release/kefu_wasm.wasm"
+  local wasm="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/kefu_wasm.wasm"
   for target in web nodejs; do
-    local out="$ROOT/bindings/wasm/pkg/$target"
+    local out="${KEFU_WASM_OUT:-$ROOT/bindings/wasm/pkg}/$target"
     rm -rf "$out" && mkdir -p "$out"
     wasm-bindgen --target "$target" --out-dir "$out" --out-name kefu_wasm "$wasm"
     "$ROOT/bindings/wasm/node_modules/.bin/wasm-opt" --gufa -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
