@@ -221,7 +221,8 @@ pub(crate) fn decide(
         return Err(Error::invalid_input(
             "/destination_city",
             "a city name has 1 to 64 characters",
-        ));
+        )
+        .with_zh("城市名须为1至64个字符"));
     }
     let tz = calendar.tz();
     // `date_in` and `local_in` never panic, even near chrono's limits (an out-of-range date
@@ -232,8 +233,8 @@ pub(crate) fn decide(
     let cutoff = parse_clock(&policy.cutoff).unwrap_or(14 * 60);
     let workday = calendar
         .is_workday(paid)
-        .map_err(|e| e.needed_for("the day of payment", "/paid_at"))?;
-    let at_paid = |e: Error| e.needed_for("the ship-by date", "/paid_at");
+        .map_err(|e| e.needed_for("the day of payment", "付款日", "/paid_at"))?;
+    let at_paid = |e: Error| e.needed_for("the ship-by date", "发货日期", "/paid_at");
     let (ship_by, rule) = if r.promotion {
         let n = policy.promotion_working_days.0;
         (
@@ -261,6 +262,7 @@ pub(crate) fn decide(
     };
     let arrives = add_days(ship_by, i64::from(delivery_days)).ok_or_else(|| {
         Error::invalid_input("/paid_at", "the delivery date is past the year 9999")
+            .with_zh("送达日期晚于9999年，无法计算")
     })?;
     let (ship_text, arrive_text) = (month_day(ship_by), month_day(arrives));
     let mut reasons = vec![match rule.code {

@@ -273,6 +273,7 @@ impl Engine {
                 format!("standard {name} missing"),
                 None,
             )
+            .with_zh(format!("kefu 内部错误（请报告）：缺少服务标准 {name}"))
         })
     }
 
@@ -402,14 +403,7 @@ impl Engine {
             return Err(unknown_kind(kind));
         }
         if !request.is_object() {
-            let message = format!(
-                "a request is a JSON object, not {}",
-                crate::decode::kind_of(request)
-            );
-            return Err(
-                Error::new(ErrorCode::InvalidInput, message, Some(String::new()))
-                    .with_kind(crate::ErrorKind::WrongType),
-            );
+            return Err(crate::decode::not_an_object(request));
         }
         self.decide_on(kind, request)
     }
@@ -445,10 +439,10 @@ impl Engine {
         let days = self.calendar.days();
         // The start first, so that an unknown start is named as the input it is.
         days.working_minutes_between(r.start, r.start)
-            .map_err(|e| e.needed_for("the start", "/start"))?;
+            .map_err(|e| e.needed_for("the start", "起始时间", "/start"))?;
         let due = days
             .add_working_time(r.start, r.minutes.0)
-            .map_err(|e| e.needed_for("the deadline", "/start"))?;
+            .map_err(|e| e.needed_for("the deadline", "截止时间", "/start"))?;
         Ok(DeadlineDecision {
             id: r.id.clone(),
             order_id: r.order_id.clone(),
@@ -564,7 +558,8 @@ impl Engine {
             return Err(Error::invalid_input(
                 "",
                 format!("a batch holds at most {MAX_BATCH} requests"),
-            ));
+            )
+            .with_zh(format!("一批最多{MAX_BATCH}个请求")));
         }
         // Below this many requests per thread, starting threads costs more than it saves.
         const MIN_PER_THREAD: usize = 64;
@@ -631,7 +626,11 @@ impl Engine {
                     crate::decode::kind_of(other)
                 ),
             )
-            .with_kind(crate::ErrorKind::WrongType)),
+            .with_kind(crate::ErrorKind::WrongType)
+            .with_zh(format!(
+                "批量请求须是列表，而不是{}",
+                crate::decode::kind_of_zh(other)
+            ))),
         }
     }
 }
@@ -666,7 +665,7 @@ fn to_value<T: Serialize>(v: &T) -> Value {
 
 /// A calendar error on an input date or instant: the input itself is what needed it.
 fn at(e: Error, path: &str) -> Error {
-    e.needed_for("the date", path)
+    e.needed_for("the date", crate::error::DATE_ZH, path)
 }
 
 pub(crate) fn unknown_kind(kind: &str) -> Error {
@@ -675,6 +674,10 @@ pub(crate) fn unknown_kind(kind: &str) -> Error {
         format!("unknown kind \"{kind}\"; known kinds: {}", KINDS.join(", ")),
         Some(String::from("/kind")),
     )
+    .with_zh(format!(
+        "没有“{kind}”这种决策类型；可用的有：{}",
+        KINDS.join("、")
+    ))
 }
 
 /// Is `kind` a decision kind (or, in a test build, the panic probe)? Hosts that check a kind
@@ -716,6 +719,7 @@ pub fn internal_error(payload: &(dyn std::any::Any + Send)) -> Error {
         format!("internal error (please report): {what}"),
         None,
     )
+    .with_zh(format!("kefu 内部错误（请报告）：{what}"))
 }
 
 /// The engine on the default policy, built once.

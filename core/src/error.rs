@@ -146,6 +146,11 @@ impl ErrorKind {
     }
 }
 
+/// The subject a calendar error's Chinese message opens with ("日期 2027-01-04 在2027年，…"),
+/// as its English one opens with "the date ": [`Error::needed_for`] puts what needed the date
+/// in its place.
+pub(crate) const DATE_ZH: &str = "日期";
+
 /// A Chinese message for an error that has only its English one: the kind's words, then
 /// the English detail.
 fn zh(kind: ErrorKind, message: &str) -> String {
@@ -238,17 +243,23 @@ impl Error {
         Error::new(ErrorCode::InvalidInput, message, Some(path.into()))
     }
 
-    /// A calendar error given what needed the date and the input it came from: "the date
-    /// 2027-01-04 falls in 2027, …" becomes "the refund deadline 2027-01-04 falls in 2027, …"
-    /// at `path`. Other errors, and a calendar error that already names its input, are
-    /// returned unchanged.
-    pub fn needed_for(mut self, what: &str, path: &str) -> Self {
+    /// A calendar error given what needed the date (`what` in English, `what_zh` in Chinese)
+    /// and the input it came from: "the date 2027-01-04 falls in 2027, …" becomes "the refund
+    /// deadline 2027-01-04 falls in 2027, …" at `path`, and its Chinese "日期 2027-01-04
+    /// 在2027年，…" becomes "退款期限 2027-01-04 在2027年，…". Other errors, and a
+    /// calendar error that already names its input, are returned unchanged.
+    pub fn needed_for(mut self, what: &str, what_zh: &str, path: &str) -> Self {
         if self.code != ErrorCode::CalendarYearUnknown || self.path.is_some() {
             return self;
         }
         if let Some(rest) = self.message.strip_prefix("the date ") {
             self.message = bounded(format!("{what} {rest}"));
-            self.message_zh = zh(self.kind, &self.message);
+            self.message_zh = match self.message_zh.strip_prefix(DATE_ZH) {
+                Some(rest_zh) => bounded(format!("{what_zh}{rest_zh}")),
+                // A Chinese message that does not open with its subject cannot be given
+                // another: the kind's words and the English, whole, rather than a mixed one.
+                None => zh(self.kind, &self.message),
+            };
         }
         self.path = Some(path.to_owned());
         self

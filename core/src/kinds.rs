@@ -268,13 +268,17 @@ kinds! {
 /// names there are.
 pub fn schema(name: &str) -> crate::Result<&'static str> {
     schema_text(name).ok_or_else(|| {
+        let name = crate::error::bounded(name.to_owned());
         crate::Error::invalid_input(
             "/name",
             format!(
-                "no schema is named {:?}; there are: policy, and for each kind <kind> (its request), <kind>.request, <kind>.decision, <kind>.lean (kinds: {})",
-                crate::error::bounded(name.to_owned()),
+                "no schema is named {name:?}; there are: policy, and for each kind <kind> (its request), <kind>.request, <kind>.decision, <kind>.lean (kinds: {})",
                 KINDS.join(", ")
             ),
         )
+        .with_zh(format!(
+            "没有名为 {name:?} 的 schema；可用的有：policy，以及每种决策类型的 <kind>（即其请求）、<kind>.request、<kind>.decision、<kind>.lean（决策类型：{}）",
+            KINDS.join("、")
+        ))
     })
 }

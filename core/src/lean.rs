@@ -118,7 +118,11 @@ impl Options {
                     crate::decode::kind_of(options)
                 ),
             )
-            .with_kind(crate::ErrorKind::WrongType));
+            .with_kind(crate::ErrorKind::WrongType)
+            .with_zh(format!(
+                "选项须是对象，例如 {{\"lean\": true}}，而不是{}",
+                crate::decode::kind_of_zh(options)
+            )));
         }
         crate::decode::from_value(options).map_err(|e| e.under("/options"))
     }

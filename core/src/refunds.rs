@@ -292,9 +292,10 @@ fn days(n: Count) -> chrono::Duration {
 }
 
 fn plus(t: Instant, d: chrono::Duration, path: &str) -> Result<Instant> {
-    t.0.checked_add_signed(d)
-        .map(Instant)
-        .ok_or_else(|| Error::invalid_input(path, "the deadline is past the year 9999"))
+    t.0.checked_add_signed(d).map(Instant).ok_or_else(|| {
+        Error::invalid_input(path, "the deadline is past the year 9999")
+            .with_zh("期限晚于9999年，无法计算")
+    })
 }
 
 impl Run<'_> {
@@ -329,11 +330,12 @@ impl Run<'_> {
                         format!("standard {name} missing"),
                         None,
                     )
+                    .with_zh(format!("kefu 内部错误（请报告）：缺少服务标准 {name}"))
                 })?;
                 Some(
                     standard
                         .due(at, self.calendar)
-                        .map_err(|e| e.needed_for("the refund deadline", path))?,
+                        .map_err(|e| e.needed_for("the refund deadline", "退款期限", path))?,
                 )
             }
             RefundState::Refused | RefundState::Refunded | RefundState::Closed => None,
@@ -377,6 +379,34 @@ fn name(state: RefundState) -> &'static str {
     }
 }
 
+/// A state as the agent's back office shows it.
+fn name_zh(state: RefundState) -> &'static str {
+    match state {
+        RefundState::AwaitingSeller => "等待卖家处理",
+        RefundState::Refused => "卖家已拒绝",
+        RefundState::AwaitingBuyerShipment => "等待买家退货",
+        RefundState::AwaitingReceipt => "等待卖家确认收货",
+        RefundState::AwaitingRefund => "等待退款",
+        RefundState::Refunded => "已退款",
+        RefundState::Closed => "退款关闭",
+    }
+}
+
+/// An event in Chinese, with its name in the request (`seller_agreed`) for the agent who
+/// looks for it there.
+fn event_zh(kind: EventType) -> String {
+    let zh = match kind {
+        EventType::Requested => "买家申请退款",
+        EventType::SellerAgreed => "卖家同意退款",
+        EventType::SellerRefused => "卖家拒绝退款",
+        EventType::BuyerShipped => "买家退货发出",
+        EventType::SellerConfirmedReceipt => "卖家确认收货",
+        EventType::Refunded => "退款完成",
+        EventType::Closed => "退款关闭",
+    };
+    format!("{zh}（{}）", event_name(kind))
+}
+
 fn event_name(kind: EventType) -> &'static str {
     match kind {
         EventType::Requested => "requested",
@@ -395,13 +425,14 @@ fn check_events(c: &RefundCase) -> Result<()> {
         return Err(Error::invalid_input(
             "/events",
             "a refund case has at least one event (requested)",
-        ));
+        )
+        .with_zh("退款记录至少要有一个事件（requested，买家申请退款）"));
     }
     if c.events.len() > MAX_EVENTS {
-        return Err(Error::invalid_input(
-            "/events",
-            format!("at most {MAX_EVENTS} events"),
-        ));
+        return Err(
+            Error::invalid_input("/events", format!("at most {MAX_EVENTS} events"))
+                .with_zh(format!("事件最多{MAX_EVENTS}个")),
+        );
     }
     for (i, e) in c.events.iter().enumerate() {
         let shipped = e.kind == EventType::BuyerShipped;
@@ -409,25 +440,29 @@ fn check_events(c: &RefundCase) -> Result<()> {
             return Err(Error::invalid_input(
                 format!("/events/{i}/method"),
                 "buyer_shipped needs method: express or post",
-            ));
+            )
+            .with_zh("买家退货发出（buyer_shipped）须填写退货方式 method：express（快递）或 post（平邮）"));
         }
         if !shipped && e.method.is_some() {
             return Err(Error::invalid_input(
                 format!("/events/{i}/method"),
                 "only buyer_shipped has a method",
-            ));
+            )
+            .with_zh("只有买家退货发出（buyer_shipped）才填写退货方式 method"));
         }
         if i > 0 && c.events.get(i - 1).is_some_and(|p| e.at < p.at) {
             return Err(Error::invalid_input(
                 format!("/events/{i}/at"),
                 "events must be in order: this one is earlier than the one before",
-            ));
+            )
+            .with_zh("事件须按时间先后排列：这一条早于前一条"));
         }
         if e.at > c.now {
             return Err(Error::invalid_input(
                 format!("/events/{i}/at"),
                 "an event cannot be after now",
-            ));
+            )
+            .with_zh("事件时间不能晚于当前时间（now）"));
         }
     }
     Ok(())
@@ -499,7 +534,11 @@ pub(crate) fn decide(
                             "a refund case starts with requested, not {}",
                             event_name(e.kind)
                         ),
-                    ));
+                    )
+                    .with_zh(format!(
+                        "退款记录应以买家申请退款（requested）开始，而不是{}",
+                        event_zh(e.kind)
+                    )));
                 }
                 RefundState::AwaitingSeller
             }
@@ -524,18 +563,28 @@ pub(crate) fn decide(
                         S::Closed
                     }
                     (state, kind) => {
-                        let why = match history.last() {
-                            Some(step) if step.by == Cause::Timeout => format!(
-                                " (the deadline passed at {}: the case became {})",
-                                step.at,
-                                name(state)
+                        let (why, why_zh) = match history.last() {
+                            Some(step) if step.by == Cause::Timeout => (
+                                format!(
+                                    " (the deadline passed at {}: the case became {})",
+                                    step.at,
+                                    name(state)
+                                ),
+                                format!(
+                                    "（期限已于{}届满，退款已转为{}）",
+                                    step.at,
+                                    name_zh(state)
+                                ),
                             ),
-                            _ => String::new(),
+                            _ => (String::new(), String::new()),
                         };
-                        let hint = if kind == E::BuyerShipped && !c.return_goods {
-                            " (return_goods is false: no return is shipped)"
+                        let (hint, hint_zh) = if kind == E::BuyerShipped && !c.return_goods {
+                            (
+                                " (return_goods is false: no return is shipped)",
+                                "（return_goods 为 false：仅退款，买家无需退货）",
+                            )
                         } else {
-                            ""
+                            ("", "")
                         };
                         return Err(Error::invalid_input(
                             path,
@@ -544,7 +593,13 @@ pub(crate) fn decide(
                                 event_name(kind),
                                 name(state)
                             ),
-                        ));
+                        )
+                        .with_zh(format!(
+                            "退款处于“{}”（{}）时，不会发生{}{why_zh}{hint_zh}",
+                            name_zh(state),
+                            name(state),
+                            event_zh(kind)
+                        )));
                     }
                 }
             }
@@ -557,7 +612,9 @@ pub(crate) fn decide(
             event: Some(i),
         });
     }
-    let mut stage = stage.ok_or_else(|| Error::invalid_input("/events", "no events"))?;
+    let mut stage = stage.ok_or_else(|| {
+        Error::invalid_input("/events", "no events").with_zh("退款记录没有任何事件")
+    })?;
     settle(&mut stage, c.now, &mut history, &mut reasons, "/now")?;
 
     let (on_deadline, who_acts) = match stage.state {

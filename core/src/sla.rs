@@ -283,7 +283,10 @@ impl Clock<'_> {
             ClockKind::Calendar => chrono::Duration::try_seconds(secs)
                 .and_then(|d| t.0.checked_add_signed(d))
                 .map(Instant)
-                .ok_or_else(|| Error::invalid_input("", "the deadline is past the year 9999")),
+                .ok_or_else(|| {
+                    Error::invalid_input("", "the deadline is past the year 9999")
+                        .with_zh("期限晚于9999年，无法计算")
+                }),
         }
     }
 }
@@ -325,7 +328,10 @@ impl Standard {
                 let days = self.amount.0 as i64 + 1;
                 add_days(start.date_in(tz), days)
                     .map(|d| start_of_day(d, tz))
-                    .ok_or_else(|| Error::invalid_input("", "the deadline is past the year 9999"))
+                    .ok_or_else(|| {
+                        Error::invalid_input("", "the deadline is past the year 9999")
+                            .with_zh("期限晚于9999年，无法计算")
+                    })
             }
         }
     }
@@ -479,83 +485,89 @@ crate::reason::rules! {
 /// Check the request's times against each other, naming the field that is wrong.
 fn check_times(r: &SlaRequest) -> Result<()> {
     if r.now < r.started_at {
-        return Err(Error::invalid_input("/now", "now is before started_at"));
+        return Err(Error::invalid_input("/now", "now is before started_at")
+            .with_zh("当前时间（now）早于开始计时时间（started_at）"));
     }
     if let Some(met) = r.met_at {
         if met < r.started_at {
-            return Err(Error::invalid_input(
-                "/met_at",
-                "met_at is before started_at",
-            ));
+            return Err(
+                Error::invalid_input("/met_at", "met_at is before started_at")
+                    .with_zh("完成时间（met_at）早于开始计时时间（started_at）"),
+            );
         }
         if met > r.now {
-            return Err(Error::invalid_input("/met_at", "met_at is after now"));
+            return Err(Error::invalid_input("/met_at", "met_at is after now")
+                .with_zh("完成时间（met_at）晚于当前时间（now）"));
         }
     }
     if r.paused.len() > MAX_PAUSES {
-        return Err(Error::invalid_input(
-            "/paused",
-            format!("at most {MAX_PAUSES} pauses"),
-        ));
+        return Err(
+            Error::invalid_input("/paused", format!("at most {MAX_PAUSES} pauses"))
+                .with_zh(format!("暂停计时最多{MAX_PAUSES}段")),
+        );
     }
     let mut previous_end = r.started_at;
     let last = r.paused.len().saturating_sub(1);
     for (i, p) in r.paused.iter().enumerate() {
         let at = |field: &str| format!("/paused/{i}/{field}");
         if p.from < r.started_at {
-            return Err(Error::invalid_input(
-                at("from"),
-                "a pause cannot begin before started_at",
-            ));
+            return Err(
+                Error::invalid_input(at("from"), "a pause cannot begin before started_at")
+                    .with_zh("暂停计时不能早于开始计时时间（started_at）"),
+            );
         }
         if p.from > r.now {
-            return Err(Error::invalid_input(
-                at("from"),
-                "a pause cannot begin after now",
-            ));
+            return Err(
+                Error::invalid_input(at("from"), "a pause cannot begin after now")
+                    .with_zh("暂停计时不能晚于当前时间（now）开始"),
+            );
         }
         if i > 0 && p.from < previous_end {
-            return Err(Error::invalid_input(at("from"), "pauses must be in order and must not overlap: this one begins before the previous one ends"));
+            return Err(Error::invalid_input(at("from"), "pauses must be in order and must not overlap: this one begins before the previous one ends")
+                .with_zh("暂停时段须按先后排列且不能重叠：这一段在上一段结束前就开始了"));
         }
         if let Some(met) = r.met_at {
             if p.from >= met {
                 return Err(Error::invalid_input(
                     at("from"),
                     "a pause cannot begin once the standard was met (met_at)",
-                ));
+                )
+                .with_zh("服务标准已完成（met_at）后不能再开始暂停计时"));
             }
         }
         match p.to {
             Some(to) if to < p.from => {
-                return Err(Error::invalid_input(
-                    at("to"),
-                    "a pause cannot end before it begins",
-                ))
+                return Err(
+                    Error::invalid_input(at("to"), "a pause cannot end before it begins")
+                        .with_zh("暂停计时的结束时间不能早于开始时间"),
+                )
             }
             Some(to) if to > r.now => {
-                return Err(Error::invalid_input(
-                    at("to"),
-                    "a pause cannot end after now",
-                ))
+                return Err(
+                    Error::invalid_input(at("to"), "a pause cannot end after now")
+                        .with_zh("暂停计时的结束时间不能晚于当前时间（now）"),
+                )
             }
             Some(to) if r.met_at.is_some_and(|m| to > m) => {
-                return Err(Error::invalid_input(
-                    at("to"),
-                    "a pause cannot run past met_at",
-                ))
+                return Err(
+                    Error::invalid_input(at("to"), "a pause cannot run past met_at")
+                        .with_zh("暂停计时不能持续到完成时间（met_at）之后"),
+                )
             }
             Some(to) => previous_end = to,
             None if i != last => {
                 return Err(Error::invalid_input(
                     at("to"),
                     "only the last pause may be open (no `to`)",
-                ))
+                )
+                .with_zh("只有最后一段暂停可以未结束（不填 `to`）"))
             }
             None if r.met_at.is_some() => {
                 return Err(Error::invalid_input(
                     at("to"),
                     "the standard was met (met_at): no pause can still be open",
-                ))
+                )
+                .with_zh("服务标准已完成（met_at）：不能还有未结束的暂停"))
             }
             None => previous_end = r.now,
         }
@@ -577,15 +589,19 @@ pub(crate) fn decide(
             "/standard",
             format!("unknown standard \"{name}\"; known: {}", known.join(", ")),
         )
+        .with_zh(format!(
+            "没有“{name}”这项服务标准；已有：{}",
+            known.join("、")
+        ))
     })?;
     check_times(r)?;
     let clock = standard.clock_on(calendar);
     let base = standard
         .due(r.started_at, calendar)
-        .map_err(|e| e.needed_for("the due time", "/started_at"))?;
+        .map_err(|e| e.needed_for("the due time", "完成期限", "/started_at"))?;
     let budget = clock
         .between(r.started_at, base)
-        .map_err(|e| e.needed_for("the due time", "/started_at"))?;
+        .map_err(|e| e.needed_for("the due time", "完成期限", "/started_at"))?;
 
     let mut due = base;
     let mut paused = 0i64;
@@ -598,9 +614,13 @@ pub(crate) fn decide(
         let end = p.to.unwrap_or(r.now);
         let len = clock
             .between(p.from, end)
-            .map_err(|e| e.needed_for("the pause", &format!("/paused/{i}/from")))?;
+            .map_err(|e| e.needed_for("the pause", "暂停时段", &format!("/paused/{i}/from")))?;
         due = clock.add(due, len).map_err(|e| {
-            e.needed_for("the due time after the pause", &format!("/paused/{i}/to"))
+            e.needed_for(
+                "the due time after the pause",
+                "暂停后顺延的完成期限",
+                &format!("/paused/{i}/to"),
+            )
         })?;
         paused += len;
     }
@@ -611,7 +631,7 @@ pub(crate) fn decide(
     };
     let left = clock
         .between(judged_at, due)
-        .map_err(|e| e.needed_for("the time judged at", at_path))?;
+        .map_err(|e| e.needed_for("the time judged at", "判定时间", at_path))?;
     let past = judged_at > due;
     let state = match (r.met_at.is_some(), past) {
         (true, false) => SlaState::Met,

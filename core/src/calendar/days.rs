@@ -108,33 +108,61 @@ impl<'a> Days<'a> {
     }
 
     /// `CALENDAR_YEAR_UNKNOWN` for `date` (`None`: a computed date past the last day). The
-    /// message starts "the date …"; [`Error::needed_for`] puts what needed it there.
+    /// message starts "the date …" and its Chinese "日期…" ([`crate::error::DATE_ZH`]);
+    /// [`Error::needed_for`] puts what needed it there.
     fn unknown(&self, date: Option<NaiveDate>) -> Error {
         let c = self.cal;
         let (first, last, announced) = (c.first_year, c.last_year, c.announced);
-        let known = if last > announced {
-            format!("{first}–{last}, provisional after {announced}")
+        let (known, known_zh) = if last > announced {
+            (
+                format!("{first}–{last}, provisional after {announced}"),
+                format!("{first}–{last}年，{announced}年以后为暂定"),
+            )
         } else {
-            format!("{first}–{last}")
+            (format!("{first}–{last}"), format!("{first}–{last}年"))
         };
-        let message = match date {
-            Some(d) if c.refuse_provisional && d.year() > announced && d.year() <= last => format!(
-                "the date {d} falls in {}, not announced yet (announced: {first}–{announced}) and calendar.unknown_years is \"error\": add the year to calendar.years (kefu calendar import)",
-                d.year()
+        let date_zh = crate::error::DATE_ZH;
+        let (message, message_zh) = match date {
+            Some(d) if c.refuse_provisional && d.year() > announced && d.year() <= last => (
+                format!(
+                    "the date {d} falls in {}, not announced yet (announced: {first}–{announced}) and calendar.unknown_years is \"error\": add the year to calendar.years (kefu calendar import)",
+                    d.year()
+                ),
+                format!(
+                    "{date_zh} {d} 在{}年，该年放假安排尚未公布（已公布：{first}–{announced}年），且店铺策略 calendar.unknown_years 为 \"error\"：请把该年加入 calendar.years（可用 `kefu calendar import` 导入国务院通知）",
+                    d.year()
+                ),
             ),
-            Some(d) if d.year() < first => format!(
-                "the date {d} falls in {}, before the years the business calendar knows ({known})",
-                d.year()
+            Some(d) if d.year() < first => (
+                format!(
+                    "the date {d} falls in {}, before the years the business calendar knows ({known})",
+                    d.year()
+                ),
+                format!(
+                    "{date_zh} {d} 在{}年，早于工作日历已知的年份（{known_zh}）",
+                    d.year()
+                ),
             ),
-            Some(d) => format!(
-                "the date {d} falls in {}, past the years the business calendar knows ({known}): add the year to calendar.years",
-                d.year()
+            Some(d) => (
+                format!(
+                    "the date {d} falls in {}, past the years the business calendar knows ({known}): add the year to calendar.years",
+                    d.year()
+                ),
+                format!(
+                    "{date_zh} {d} 在{}年，晚于工作日历已知的年份（{known_zh}）：请把该年加入 calendar.years",
+                    d.year()
+                ),
             ),
-            None => format!(
-                "the date falls after {last}-12-31, past the years the business calendar knows ({known})"
+            None => (
+                format!(
+                    "the date falls after {last}-12-31, past the years the business calendar knows ({known})"
+                ),
+                format!(
+                    "{date_zh}在{last}-12-31之后，晚于工作日历已知的年份（{known_zh}）"
+                ),
             ),
         };
-        Error::new(ErrorCode::CalendarYearUnknown, message, None)
+        Error::new(ErrorCode::CalendarYearUnknown, message, None).with_zh(message_zh)
     }
 
     fn is_work(&self, i: usize) -> bool {
@@ -236,7 +264,8 @@ impl<'a> Days<'a> {
     /// time zone. Negative minutes are an input error.
     pub fn add_working_time(&self, start: Instant, minutes: i64) -> Result<Instant> {
         if minutes < 0 {
-            return Err(Error::invalid_input("/minutes", "must not be negative"));
+            return Err(Error::invalid_input("/minutes", "must not be negative")
+                .with_zh("分钟数不能为负数"));
         }
         let base = self.work_seconds(start)?;
         if minutes == 0 {

@@ -16,10 +16,12 @@ impl Calendar {
     /// The working calendar of `year` as iCalendar text (CRLF line ends).
     pub fn to_ics(&self, year: i32) -> Result<String> {
         let days = self.days();
-        let first = NaiveDate::from_ymd_opt(year, 1, 1)
-            .ok_or_else(|| Error::invalid_input("/year", format!("{year} is not a year")))?;
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| {
+            Error::invalid_input("/year", format!("{year} is not a year"))
+                .with_zh(format!("{year}不是有效的年份"))
+        })?;
         days.day(first)
-            .map_err(|e| e.needed_for("the year's first day", "/year"))?;
+            .map_err(|e| e.needed_for("the year's first day", "该年第一天", "/year"))?;
         let provisional = days.provisional().is_some();
         let mut out = String::new();
         let mut line = |s: &str| fold(&mut out, s);

@@ -358,12 +358,17 @@ mod tests {
         assert_eq!(e.code, crate::ErrorCode::CalendarYearUnknown);
         assert!(e.message.contains("2027-01-05"), "{}", e.message);
         assert_eq!(e.path, None);
-        let e = e.needed_for("the ship-by date", "/paid_at");
+        let e = e.needed_for("the ship-by date", "发货日期", "/paid_at");
         assert!(
             e.message
                 .starts_with("the ship-by date 2027-01-05 falls in 2027"),
             "{}",
             e.message
+        );
+        assert!(
+            e.message_zh.starts_with("发货日期 2027-01-05 在2027年，"),
+            "{}",
+            e.message_zh
         );
         assert_eq!(e.path.as_deref(), Some("/paid_at"));
     }

@@ -30,21 +30,28 @@ const NUMERALS: &str = "一二三四五六七八九十";
 /// The notice's year and its `calendar.years` entry.
 pub fn read(text: &str) -> Result<(i32, YearPolicy)> {
     if text.chars().count() > MAX_CHARS {
-        return Err(refuse(format!(
-            "a notice is at most {MAX_CHARS} characters"
-        )));
+        return Err(refuse(
+            format!("a notice is at most {MAX_CHARS} characters"),
+            format!("通知全文最多{MAX_CHARS}个字符"),
+        ));
     }
     let text = normalise(text);
     let year = notice_year(&text).ok_or_else(|| {
-        refuse(String::from(
-            "the notice names no year: expected \"现将2027年…\" or \"关于2027年部分节假日安排的通知\"",
-        ))
+        refuse(
+            String::from(
+                "the notice names no year: expected \"现将2027年…\" or \"关于2027年部分节假日安排的通知\"",
+            ),
+            String::from(
+                "通知中找不到年份：应有“现将2027年…”或“关于2027年部分节假日安排的通知”",
+            ),
+        )
     })?;
     let items = items(&text);
     if items.is_empty() {
-        return Err(refuse(String::from(
-            "no holiday item found: expected items such as \"一、元旦：1月1日放假…\"",
-        )));
+        return Err(refuse(
+            String::from("no holiday item found: expected items such as \"一、元旦：1月1日放假…\""),
+            String::from("通知中找不到节假日条目：应有“一、元旦：1月1日放假…”这样的条目"),
+        ));
     }
     let mut entry = YearPolicy {
         holidays: Vec::new(),
@@ -65,18 +72,41 @@ pub fn to_years_value(text: &str) -> Result<Value> {
     Ok(json!({ year.to_string(): entry }))
 }
 
-fn refuse(message: String) -> Error {
-    Error::invalid_input("/text", message)
+fn refuse(message: String, message_zh: String) -> Error {
+    Error::invalid_input("/text", message).with_zh(message_zh)
 }
 
-fn refuse_at(sentence: &str, why: &str) -> Error {
+/// Why a sentence cannot be read, in English and in Chinese.
+type Why = (String, String);
+
+fn why(en: impl Into<String>, zh: impl Into<String>) -> Why {
+    (en.into(), zh.into())
+}
+
+fn refuse_at(sentence: &str, (why, why_zh): Why) -> Error {
     let shown: String = sentence.chars().take(80).collect();
     let more = if sentence.chars().count() > 80 {
         "…"
     } else {
         ""
     };
-    refuse(format!("cannot read 「{shown}{more}」: {why}"))
+    refuse(
+        format!("cannot read 「{shown}{more}」: {why}"),
+        format!("无法识别「{shown}{more}」：{why_zh}"),
+    )
+}
+
+/// A weekday as the notice writes it.
+fn weekday_zh(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "周一",
+        Weekday::Tue => "周二",
+        Weekday::Wed => "周三",
+        Weekday::Thu => "周四",
+        Weekday::Fri => "周五",
+        Weekday::Sat => "周六",
+        Weekday::Sun => "周日",
+    }
 }
 
 /// Full-width digits and ASCII punctuation (text pasted through other tools) as the notice
@@ -176,7 +206,7 @@ fn read_sentence(year: i32, name: &str, sentence: &str, entry: &mut YearPolicy) 
         return Ok(());
     }
     for clause in sentence.split(['，', '；']) {
-        let dates = dates_in(year, clause).map_err(|why| refuse_at(sentence, &why))?;
+        let dates = dates_in(year, clause).map_err(|why| refuse_at(sentence, why))?;
         if dates.is_empty() {
             continue;
         }
@@ -185,10 +215,17 @@ fn read_sentence(year: i32, name: &str, sentence: &str, entry: &mut YearPolicy) 
                 if w.date.weekday() != wd {
                     return Err(refuse_at(
                         sentence,
-                        &format!(
-                            "{} is a {:?}, not the weekday in brackets",
-                            w.date,
-                            w.date.weekday()
+                        why(
+                            format!(
+                                "{} is a {:?}, not the weekday in brackets",
+                                w.date,
+                                w.date.weekday()
+                            ),
+                            format!(
+                                "{}是{}，与括号中的星期不符",
+                                w.date,
+                                weekday_zh(w.date.weekday())
+                            ),
                         ),
                     ));
                 }
@@ -205,17 +242,34 @@ fn read_sentence(year: i32, name: &str, sentence: &str, entry: &mut YearPolicy) 
             let (from, to) = match dates.as_slice() {
                 [one] => (one.date, one.date),
                 [a, b] if clause.contains('至') => (a.date, b.date),
-                _ => return Err(refuse_at(sentence, "a holiday is one date or \"A至B\"")),
+                _ => {
+                    return Err(refuse_at(
+                        sentence,
+                        why(
+                            "a holiday is one date or \"A至B\"",
+                            "放假应写一个日期或“A至B”",
+                        ),
+                    ))
+                }
             };
             if to < from {
-                return Err(refuse_at(sentence, "the period ends before it starts"));
+                return Err(refuse_at(
+                    sentence,
+                    why(
+                        "the period ends before it starts",
+                        "放假结束日期早于开始日期",
+                    ),
+                ));
             }
             let days = (to - from).num_days() + 1;
             if let Some(n) = stated_days(sentence) {
                 if n != days {
                     return Err(refuse_at(
                         sentence,
-                        &format!("{from} to {to} is {days} days, the text says {n}"),
+                        why(
+                            format!("{from} to {to} is {days} days, the text says {n}"),
+                            format!("{from}至{to}共{days}天，原文写的是{n}天"),
+                        ),
                     ));
                 }
             }
@@ -233,7 +287,13 @@ fn read_sentence(year: i32, name: &str, sentence: &str, entry: &mut YearPolicy) 
                 });
             }
         } else {
-            return Err(refuse_at(sentence, "a date that is neither 放假 nor 上班"));
+            return Err(refuse_at(
+                sentence,
+                why(
+                    "a date that is neither 放假 nor 上班",
+                    "日期既不是放假也不是上班",
+                ),
+            ));
         }
     }
     Ok(())
@@ -248,7 +308,7 @@ fn stated_days(sentence: &str) -> Option<i64> {
 
 /// Every date of a clause: "[YYYY年]M月D日", or "D日" / "M月D日" after 至 taking the year
 /// and month from the date before; each with the weekday of a bracket right after it.
-fn dates_in(year: i32, clause: &str) -> std::result::Result<Vec<Written>, String> {
+fn dates_in(year: i32, clause: &str) -> std::result::Result<Vec<Written>, Why> {
     let chars: Vec<char> = clause.chars().collect();
     let mut out: Vec<Written> = Vec::new();
     let mut i = 0;
@@ -276,25 +336,30 @@ fn dates_in(year: i32, clause: &str) -> std::result::Result<Vec<Written>, String
         let (mut y, mut m) = out
             .last()
             .map_or((year, None), |w| (w.date.year(), Some(w.date.month())));
-        let mut n = number(&mut i).ok_or("a number")?;
+        let mut n = number(&mut i).ok_or_else(|| why("a number", "数字无法识别"))?;
         if chars.get(i) == Some(&'年') {
-            y = i32::try_from(n).map_err(|_| "a year")?;
+            y = i32::try_from(n).map_err(|_| why("a year", "年份无法识别"))?;
             i += 1;
-            n = number(&mut i).ok_or("a month after the year")?;
+            n = number(&mut i).ok_or_else(|| why("a month after the year", "年份后缺少月份"))?;
         }
         if chars.get(i) == Some(&'月') {
             m = Some(n);
             i += 1;
-            n = number(&mut i).ok_or("a day after the month")?;
+            n = number(&mut i).ok_or_else(|| why("a day after the month", "月份后缺少日"))?;
         }
         if chars.get(i) != Some(&'日') {
             // A number that is no date ("共9天", "放假1天"): not ours to read.
             continue;
         }
         i += 1;
-        let month = m.ok_or_else(|| format!("{n}日 has no month"))?;
-        let date = NaiveDate::from_ymd_opt(y, month, n)
-            .ok_or_else(|| format!("{y}-{month}-{n} is not a date"))?;
+        let month =
+            m.ok_or_else(|| why(format!("{n}日 has no month"), format!("{n}日缺少月份")))?;
+        let date = NaiveDate::from_ymd_opt(y, month, n).ok_or_else(|| {
+            why(
+                format!("{y}-{month}-{n} is not a date"),
+                format!("{y}年{month}月{n}日不是有效日期"),
+            )
+        })?;
         let mut weekday = None;
         if chars.get(i) == Some(&'（') {
             let end = chars

@@ -551,7 +551,8 @@ pub(crate) fn decide(
         return Err(Error::invalid_input(
             "/text",
             format!("the text is longer than the policy's {limit} characters"),
-        ));
+        )
+        .with_zh(format!("投诉内容超过了店铺策略规定的{limit}个字符")));
     }
     let reading = compiled.lexicon.reading(text);
     let (mut cues, negated) = (reading.counted, reading.negated);
@@ -802,7 +803,7 @@ pub(crate) fn decide(
     reasons.push(OWNER.says(format!("{owner_zh}。"), format!("Owner: {owner_en}.")));
     let due = reply
         .due(c.received_at, calendar)
-        .map_err(|e| e.needed_for("the reply deadline", "/received_at"))?
+        .map_err(|e| e.needed_for("the reply deadline", "答复期限", "/received_at"))?
         .format_in(calendar.tz());
     let (span_zh, span_en) = reply.describe();
     reasons.push(REPLY_DUE.says(

@@ -177,12 +177,7 @@ pub(crate) fn facts_from_text(raw: &str) -> fact::DecodeError {
 /// Decode a typed request from a JSON-shaped value; errors are `INVALID_INPUT` with the path.
 pub fn from_value<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T> {
     if !value.is_object() {
-        return Err(Error::new(
-            ErrorCode::InvalidInput,
-            format!("a request is a JSON object, not {}", kind_of(value)),
-            Some(String::new()),
-        )
-        .with_kind(crate::ErrorKind::WrongType));
+        return Err(not_an_object(value));
     }
     tracked::deserialize(value).map_err(|(segs, e)| invalid_at(segs, e))
 }
@@ -237,15 +232,42 @@ pub fn shared_engine_number(v: &Value) -> Result<u32> {
         .and_then(|n| u32::try_from(n).ok())
         .filter(|n| *n > 0)
         .ok_or_else(|| {
+            let shown = crate::error::bounded(v.to_string());
             Error::invalid_input(
                 "/shared",
                 format!(
-                    "a shared engine is named by the whole number share() gave (1 to {}), not {}",
+                    "a shared engine is named by the whole number share() gave (1 to {}), not {shown}",
                     u32::MAX,
-                    crate::error::bounded(v.to_string())
                 ),
             )
+            .with_zh(format!(
+                "共享引擎要用 share() 给出的整数（1 至 {}）来指定，而不是 {shown}",
+                u32::MAX,
+            ))
         })
+}
+
+/// The error for a request that is not a JSON object (`INVALID_INPUT` at `""`, `wrong_type`).
+pub(crate) fn not_an_object(value: &Value) -> Error {
+    Error::new(
+        ErrorCode::InvalidInput,
+        format!("a request is a JSON object, not {}", kind_of(value)),
+        Some(String::new()),
+    )
+    .with_kind(crate::ErrorKind::WrongType)
+    .with_zh(format!("请求须是 JSON 对象，而不是{}", kind_of_zh(value)))
+}
+
+/// What [`kind_of`] says, in Chinese.
+pub(crate) fn kind_of_zh(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "布尔值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "字符串",
+        Value::Array(_) => "列表",
+        Value::Object(_) => "对象",
+    }
 }
 
 /// "a list", "a string", … for messages.
@@ -309,14 +331,31 @@ pub fn parse_json(text: &str) -> Result<Value> {
             ErrorCode::InvalidJson,
             format!("JSON text is limited to {MAX_JSON_BYTES} bytes"),
             Some(String::new()),
-        ));
+        )
+        .with_zh(format!("JSON 文本最多{MAX_JSON_BYTES}字节")));
     }
     serde_json::from_str(text).map_err(|e| {
+        // serde_json's words, read only to pick the Chinese: an unknown one is a syntax error.
+        let english = e.to_string();
+        let what = if e.classify() == serde_json::error::Category::Eof {
+            "文本不完整"
+        } else if english.starts_with("recursion limit exceeded") {
+            "嵌套层数过多"
+        } else if english.starts_with("number out of range") {
+            "数字超出范围"
+        } else {
+            "语法有误"
+        };
         Error::new(
             ErrorCode::InvalidJson,
             format!("not valid JSON: {e}"),
             Some(String::new()),
         )
+        .with_zh(format!(
+            "不是有效的 JSON：第{}行第{}列{what}",
+            e.line(),
+            e.column()
+        ))
     })
 }
 
@@ -333,10 +372,12 @@ pub mod host {
     /// integers (JS has only doubles, Python may send `1000.0`).
     pub fn number(f: f64, path: &str) -> Result<Value, Error> {
         if !f.is_finite() {
+            let shown = crate::num::show(f);
             return Err(Error::invalid_input(
                 path,
-                format!("{} is not a number kefu accepts", crate::num::show(f)),
-            ));
+                format!("{shown} is not a number kefu accepts"),
+            )
+            .with_zh(format!("{shown} 不是 kefu 接受的数字")));
         }
         if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
             // Exact: |f| is below 2^53.
@@ -390,6 +431,7 @@ pub mod host {
     /// The error for a host value JSON has no form for (`what` names it: "a JS function"…).
     pub fn not_json(path: &str, what: &str) -> Error {
         Error::invalid_input(path, format!("{what} is not JSON-shaped (use objects, lists, strings, finite numbers, booleans, null)"))
+            .with_zh(format!("{what} 无法表示为 JSON（请使用对象、列表、字符串、有限的数字、布尔值或 null）"))
     }
 
     /// Step into object key `key`: appends to the JSON pointer and returns the length to

@@ -321,10 +321,23 @@ crate::reason::rules! {
         "A price-difference order names the item (款号, size, colour) and the order it belongs to.";
 }
 
-fn need<'a, T>(v: &'a Option<T>, path: &str, what: &str) -> Result<&'a T> {
+/// The field at `path`, required for this request type (`what` names it, `what_zh` in
+/// Chinese).
+fn need<'a, T>(v: &'a Option<T>, path: &str, what: &str, what_zh: &str) -> Result<&'a T> {
     v.as_ref().ok_or_else(|| {
         Error::invalid_input(path, format!("{what} is required for this request type"))
+            .with_zh(format!("这类请求必须填写{what_zh}"))
     })
+}
+
+/// A request type in Chinese, with its name on the wire.
+fn kind_zh(kind: ActionKind) -> &'static str {
+    match kind {
+        ActionKind::Modify => "修改订单（modify）",
+        ActionKind::CancelBeforeShipment => "发货前退换货（cancel_before_shipment）",
+        ActionKind::StockOut => "缺货（stock_out）",
+        ActionKind::PriceDifference => "补差价（price_difference）",
+    }
 }
 
 /// Fields another flow uses are errors here, so a misrouted request is caught.
@@ -364,7 +377,11 @@ fn check_fields(r: &ActionRequest) -> Result<()> {
             return Err(Error::invalid_input(
                 format!("/{name}"),
                 format!("{name} is not used by a {:?} request", r.kind),
-            ));
+            )
+            .with_zh(format!(
+                "{}请求不使用 {name}，请去掉该字段",
+                kind_zh(r.kind)
+            )));
         }
     }
     Ok(())
@@ -401,10 +418,10 @@ pub(crate) fn decide(
     check_facts(&r.order, "/order")?;
     if let Some(paid_at) = r.order.paid_at {
         if r.now < paid_at {
-            return Err(Error::invalid_input(
-                "/now",
-                "now is before the order's paid_at",
-            ));
+            return Err(
+                Error::invalid_input("/now", "now is before the order's paid_at")
+                    .with_zh("当前时间（now）早于订单的付款时间（paid_at）"),
+            );
         }
     }
     let cx = Ctx {
@@ -483,7 +500,7 @@ impl Ctx<'_> {
         let due = self
             .refund
             .due(start, self.calendar)
-            .map_err(|e| e.needed_for("the refund deadline", counted_from))?;
+            .map_err(|e| e.needed_for("the refund deadline", "退款期限", counted_from))?;
         d.deadlines.refund_due_by = Some(due.format_in(tz));
         let (zh, en) = self.refund.describe();
         d.reasons.push(REFUND_SOON.says(
@@ -494,7 +511,7 @@ impl Ctx<'_> {
     }
 
     fn modify(&self, r: &ActionRequest) -> Result<ActionDecision> {
-        let c = need(&r.changes, "/changes", "changes")?;
+        let c = need(&r.changes, "/changes", "changes", "修改内容（changes）")?;
         let mut facts = Vec::new();
         if let Some(s) = &c.shipping_info {
             for (k, v) in [
@@ -517,7 +534,8 @@ impl Ctx<'_> {
             return Err(Error::invalid_input(
                 "/changes",
                 "a modify request must change something (shipping_info, delivery_method or item)",
-            ));
+            )
+            .with_zh("修改订单请求须至少修改一项：收货信息（shipping_info）、送货方式（delivery_method）或商品（item）"));
         }
         let o = &r.order;
         let current = super::flags::flag_for(o).0;
@@ -586,7 +604,7 @@ impl Ctx<'_> {
     }
 
     fn cancel(&self, r: &ActionRequest) -> Result<ActionDecision> {
-        let want = *need(&r.want, "/want", "want")?;
+        let want = *need(&r.want, "/want", "want", "客户诉求（want）")?;
         let o = &r.order;
         let current = super::flags::flag_for(o).0;
         if o.shipped {
@@ -609,7 +627,8 @@ impl Ctx<'_> {
                 return Err(Error::invalid_input(
                     "/want",
                     "an unpaid order is changed with a modify request, not exchanged",
-                ));
+                )
+                .with_zh("未付款的订单不换货，请用修改订单（modify）请求修改"));
             }
             let mut d = self.base(
                 r,
@@ -626,7 +645,12 @@ impl Ctx<'_> {
         }
         let exchange = want == Want::Exchange;
         let new_item = if exchange {
-            Some(need(&r.new_item, "/new_item", "new_item")?)
+            Some(need(
+                &r.new_item,
+                "/new_item",
+                "new_item",
+                "新商品（new_item）",
+            )?)
         } else {
             None
         };
@@ -697,32 +721,43 @@ impl Ctx<'_> {
     }
 
     fn stock_out(&self, r: &ActionRequest) -> Result<ActionDecision> {
-        let choice = *need(&r.choice, "/choice", "choice")?;
-        let total = need(&r.items_total, "/items_total", "items_total")?.0;
+        let choice = *need(&r.choice, "/choice", "choice", "客户的选择（choice）")?;
+        let total = need(
+            &r.items_total,
+            "/items_total",
+            "items_total",
+            "商品总件数（items_total）",
+        )?
+        .0;
         let out = r.items_out_of_stock.map_or(1, |c| c.0);
         if total == 0 {
-            return Err(Error::invalid_input(
-                "/items_total",
-                "an order has at least one item",
-            ));
+            return Err(
+                Error::invalid_input("/items_total", "an order has at least one item")
+                    .with_zh("订单至少有一件商品"),
+            );
         }
         if out == 0 || out > total {
             return Err(Error::invalid_input(
                 "/items_out_of_stock",
                 format!("must be 1 to items_total ({total})"),
-            ));
+            )
+            .with_zh(format!(
+                "缺货件数须为1至商品总件数（items_total）（{total}）"
+            )));
         }
         if !r.order.paid {
             return Err(Error::invalid_input(
                 "/order/paid",
                 "a stock-out is handled on a paid order",
-            ));
+            )
+            .with_zh("缺货只对已付款的订单处理"));
         }
         if r.order.shipped {
             return Err(Error::invalid_input(
                 "/order/shipped",
                 "a stock-out is handled before shipment",
-            ));
+            )
+            .with_zh("缺货须在发货前处理：订单已发货"));
         }
         let several = total > 1 && out < total;
         let ship = if several {
@@ -730,6 +765,7 @@ impl Ctx<'_> {
                 &r.ship,
                 "/ship",
                 "ship (together or in_stock_first, for several items)",
+                "发货方式（ship：多件商品时填 together 一起发货，或 in_stock_first 有货先发）",
             )?)
         } else {
             None
@@ -741,7 +777,7 @@ impl Ctx<'_> {
         };
         let mut d = match choice {
             StockChoice::Exchange => {
-                let item = need(&r.new_item, "/new_item", "new_item")?;
+                let item = need(&r.new_item, "/new_item", "new_item", "新商品（new_item）")?;
                 let mut d = self.base(
                     r,
                     Action::CreateExchangeOrder,
@@ -827,14 +863,26 @@ impl Ctx<'_> {
     }
 
     fn price_difference(&self, r: &ActionRequest) -> Result<ActionDecision> {
-        let linked = need(&r.linked_order_id, "/linked_order_id", "linked_order_id")?;
-        let item = need(&r.item, "/item", "item")?;
-        let amount = need(&r.amount_cents, "/amount_cents", "amount_cents")?.0;
+        let linked = need(
+            &r.linked_order_id,
+            "/linked_order_id",
+            "linked_order_id",
+            "关联订单号（linked_order_id）",
+        )?;
+        let item = need(&r.item, "/item", "item", "商品（item）")?;
+        let amount = need(
+            &r.amount_cents,
+            "/amount_cents",
+            "amount_cents",
+            "补差价金额（amount_cents）",
+        )?
+        .0;
         if amount == 0 {
             return Err(Error::invalid_input(
                 "/amount_cents",
                 "a price-difference order is for more than 0",
-            ));
+            )
+            .with_zh("补差价金额须大于0"));
         }
         let mut d = self.base(
             r,

@@ -75,11 +75,7 @@ impl Flag {
 
     /// The flag a platform code stands for, or an error naming the platform's range.
     pub fn from_code(code: i64, platform: Platform) -> std::result::Result<Flag, String> {
-        let range = if platform == Platform::Pinduoduo {
-            1..=5
-        } else {
-            0..=5
-        };
+        let range = code_range(platform);
         if !range.contains(&code) {
             return Err(format!(
                 "flag code {code} is outside {:?}'s range {}–{}",
@@ -92,6 +88,21 @@ impl Flag {
             .get(usize::try_from(code).unwrap_or(0))
             .copied()
             .ok_or_else(|| String::from("bad code"))
+    }
+
+    /// The Chinese of [`Flag::from_code`]'s error.
+    fn code_error_zh(code: i64, platform: Platform) -> String {
+        let range = code_range(platform);
+        let name = match platform {
+            Platform::Taobao => "淘宝/天猫",
+            Platform::Jd => "京东",
+            Platform::Pinduoduo => "拼多多",
+        };
+        format!(
+            "旗帜编号{code}不在{name}的编号范围{}–{}内",
+            range.start(),
+            range.end()
+        )
     }
 
     /// The seed's Chinese name.
@@ -279,34 +290,48 @@ crate::reason::rules! {
         "Pinduoduo has no gray tag: a gray order carries no tag.";
 }
 
+/// The flag codes `platform` has.
+fn code_range(platform: Platform) -> std::ops::RangeInclusive<i64> {
+    if platform == Platform::Pinduoduo {
+        1..=5
+    } else {
+        0..=5
+    }
+}
+
 /// Check facts that contradict each other; every order call does this first.
 pub(crate) fn check_facts(o: &OrderFacts, at: &str) -> Result<()> {
     if o.shipped && !o.paid {
         return Err(Error::invalid_input(
             format!("{at}/shipped"),
             "shipped but not paid: an order ships only after payment",
-        ));
+        )
+        .with_zh("订单已发货却未付款：订单付款后才发货"));
     }
     if o.waybill_uploaded && !o.shipped {
         return Err(Error::invalid_input(
             format!("{at}/waybill_uploaded"),
             "waybill uploaded but not shipped",
-        ));
+        )
+        .with_zh("已上传运单号却未发货"));
     }
     if o.entered && !o.paid {
         return Err(Error::invalid_input(
             format!("{at}/entered"),
             "entered into the back office but not paid",
-        ));
+        )
+        .with_zh("订单已录入公司后台却未付款"));
     }
     if o.after_sales.price_difference && o.linked_order_id.is_none() {
-        return Err(Error::invalid_input(format!("{at}/linked_order_id"), "a price-difference order must name the order it belongs to (seed 001: 补差价订单必须备注好相关联的订单号)"));
+        return Err(Error::invalid_input(format!("{at}/linked_order_id"), "a price-difference order must name the order it belongs to (seed 001: 补差价订单必须备注好相关联的订单号)")
+            .with_zh("补差价订单必须备注好相关联的订单号（linked_order_id）"));
     }
     if o.paid_at.is_some() && !o.paid {
         return Err(Error::invalid_input(
             format!("{at}/paid_at"),
             "paid_at is given but paid is false",
-        ));
+        )
+        .with_zh("填写了付款时间（paid_at），但 paid 为 false（未付款）"));
     }
     Ok(())
 }
@@ -380,9 +405,9 @@ pub(crate) fn decide(
     let current = match o.current_flag {
         None => None,
         Some(FlagInput::Name(f)) => Some(f),
-        Some(FlagInput::Code(c)) => Some(
-            Flag::from_code(c, platform).map_err(|m| Error::invalid_input("/current_flag", m))?,
-        ),
+        Some(FlagInput::Code(c)) => Some(Flag::from_code(c, platform).map_err(|m| {
+            Error::invalid_input("/current_flag", m).with_zh(Flag::code_error_zh(c, platform))
+        })?),
     };
     let (flag, rule, owed) = flag_for(o);
     let label = label(policy, flag);

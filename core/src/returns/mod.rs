@@ -419,14 +419,15 @@ pub(crate) struct Returns<'a> {
 /// Check a request for contradictions that the types cannot see.
 fn check_request(r: &ReturnRequest) -> Result<()> {
     if r.requested_at < r.signed_at {
-        return Err(Error::invalid_input("/requested_at", "requested_at is before signed_at: a return is asked for after the goods were signed for"));
+        return Err(Error::invalid_input("/requested_at", "requested_at is before signed_at: a return is asked for after the goods were signed for")
+            .with_zh("申请退货时间（requested_at）早于签收时间（signed_at）：退货应在签收之后申请"));
     }
     if let Some(sold) = r.sold_at {
         if sold > r.signed_at {
-            return Err(Error::invalid_input(
-                "/sold_at",
-                "sold_at is after signed_at",
-            ));
+            return Err(
+                Error::invalid_input("/sold_at", "sold_at is after signed_at")
+                    .with_zh("售出时间（sold_at）晚于签收时间（signed_at）"),
+            );
         }
     }
     if let Some(received) = r.returned_goods_received_at {
@@ -434,28 +435,34 @@ fn check_request(r: &ReturnRequest) -> Result<()> {
             return Err(Error::invalid_input(
                 "/returned_goods_received_at",
                 "returned_goods_received_at is before requested_at",
+            )
+            .with_zh(
+                "收到退货时间（returned_goods_received_at）早于申请退货时间（requested_at）",
             ));
         }
     }
     if r.gifts.len() > MAX_GIFTS {
-        return Err(Error::invalid_input(
-            "/gifts",
-            format!("at most {MAX_GIFTS} gifts"),
-        ));
+        return Err(
+            Error::invalid_input("/gifts", format!("at most {MAX_GIFTS} gifts"))
+                .with_zh(format!("赠品最多{MAX_GIFTS}件")),
+        );
     }
     if let Some(s) = &r.shipping {
         if s.returned_amount_cents > s.order_total_cents {
             return Err(Error::invalid_input(
                 "/shipping/returned_amount_cents",
                 "returned_amount_cents is more than order_total_cents",
-            ));
+            )
+            .with_zh("退货商品金额（returned_amount_cents）大于订单总额（order_total_cents）"));
         }
     }
     Ok(())
 }
 
 fn day_after_end(date: NaiveDate, days: u32) -> Result<NaiveDate> {
-    add_days(date, i64::from(days) + 1).ok_or_else(|| Error::invalid_input("", "date out of range"))
+    add_days(date, i64::from(days) + 1).ok_or_else(|| {
+        Error::invalid_input("", "date out of range").with_zh("日期超出可计算的范围")
+    })
 }
 
 fn category_zh(c: Category) -> &'static str {
