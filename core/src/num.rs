@@ -5,6 +5,7 @@
 //! naming the field. Money is in minor units (分), in fields ending in `_cents` (docs/api.md
 //! "Conventions").
 
+use crate::decode::fact::Bilingual;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serialize;
 use std::fmt;
@@ -22,29 +23,35 @@ fn integral<E: de::Error>(v: f64) -> Result<i64, E> {
         #[allow(clippy::cast_possible_truncation)]
         Ok(v as i64)
     } else {
-        Err(E::custom(format!(
-            "expected a whole number, got {}",
-            show(v)
+        Err(E::custom(Bilingual(
+            format!("expected a whole number, got {}", show(v)),
+            format!("需要整数，收到 {}", show(v)),
         )))
     }
 }
 
 macro_rules! bounded_int {
-    ($name:ident, $inner:ty, $min:expr, $max:expr, $what:literal) => {
+    ($name:ident, $inner:ty, $min:expr, $max:expr, $what:literal, $what_zh:literal) => {
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct V;
                 impl V {
                     fn check<E: de::Error>(v: i128) -> Result<$name, E> {
                         if v < i128::from($min) || v > i128::from($max) {
-                            return Err(E::custom(format!(
-                                concat!($what, " must be between {} and {}, got {}"),
-                                $min, $max, v
+                            return Err(E::custom(Bilingual(
+                                format!(
+                                    concat!($what, " must be between {} and {}, got {}"),
+                                    $min, $max, v
+                                ),
+                                format!(
+                                    concat!($what_zh, "必须在 {} 到 {} 之间，收到 {}"),
+                                    $min, $max, v
+                                ),
                             )));
                         }
                         <$inner>::try_from(v)
                             .map($name)
-                            .map_err(|_| E::custom("out of range"))
+                            .map_err(|_| E::custom(Bilingual("out of range", "超出范围")))
                     }
                 }
                 impl Visitor<'_> for V {
@@ -74,7 +81,14 @@ macro_rules! bounded_int {
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", schemars(inline))]
 pub struct Cents(pub i64);
-bounded_int!(Cents, i64, 0_i64, MAX_CENTS, "an amount in cents");
+bounded_int!(
+    Cents,
+    i64,
+    0_i64,
+    MAX_CENTS,
+    "an amount in cents",
+    "金额（分）"
+);
 
 /// A non-negative count (days, repairs), `0..=MAX_COUNT`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -82,7 +96,7 @@ bounded_int!(Cents, i64, 0_i64, MAX_CENTS, "an amount in cents");
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", schemars(inline))]
 pub struct Count(pub u32);
-bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
+bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count", "数目");
 
 /// A number of minutes to add, `0..=10_000_000` (about 19 years): working time runs forward
 /// only, and the message names the range that is really accepted (issue 18 item 12).
@@ -91,7 +105,14 @@ bounded_int!(Count, u32, 0_u32, MAX_COUNT, "a count");
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", schemars(inline))]
 pub struct Minutes(pub i64);
-bounded_int!(Minutes, i64, 0_i64, 10_000_000_i64, "a number of minutes");
+bounded_int!(
+    Minutes,
+    i64,
+    0_i64,
+    10_000_000_i64,
+    "a number of minutes",
+    "分钟数"
+);
 
 /// Longest identifier (order number, item code) accepted.
 pub const MAX_ID_CHARS: usize = 128;
@@ -114,8 +135,9 @@ impl<'de> Deserialize<'de> for Id {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Id, E> {
                 let n = v.chars().count();
                 if n == 0 || n > MAX_ID_CHARS {
-                    return Err(E::custom(format!(
-                        "an identifier has 1 to {MAX_ID_CHARS} characters, got {n}"
+                    return Err(E::custom(Bilingual(
+                        format!("an identifier has 1 to {MAX_ID_CHARS} characters, got {n}"),
+                        format!("标识符须有 1 到 {MAX_ID_CHARS} 个字符，收到 {n} 个"),
                     )));
                 }
                 Ok(Id(v.to_owned()))
@@ -158,9 +180,12 @@ impl<'de> Deserialize<'de> for Amount {
             if v.is_finite() && v > 0.0 && v <= Amount::MAX {
                 Ok(Amount(v))
             } else {
-                Err(E::custom(format!(
-                    "an amount must be above 0 and at most 10000000, got {}",
-                    show(v)
+                Err(E::custom(Bilingual(
+                    format!(
+                        "an amount must be above 0 and at most 10000000, got {}",
+                        show(v)
+                    ),
+                    format!("数量须大于 0 且不超过 10000000，收到 {}", show(v)),
                 )))
             }
         }

@@ -22,18 +22,32 @@ pub struct Instant(pub DateTime<FixedOffset>);
 impl Instant {
     /// Parse an RFC 3339 instant; the offset is required.
     pub fn parse(text: &str) -> Result<Self, String> {
+        Instant::parse_both(text).map_err(|(en, _)| en)
+    }
+
+    /// [`parse`](Self::parse), its error in English and Chinese.
+    fn parse_both(text: &str) -> Result<Self, (String, String)> {
         if text.len() > MAX_TIME_TEXT {
-            return Err(format!("an instant is at most {MAX_TIME_TEXT} characters"));
+            return Err((
+                format!("an instant is at most {MAX_TIME_TEXT} characters"),
+                format!("时间最多 {MAX_TIME_TEXT} 个字符"),
+            ));
         }
         let at = DateTime::parse_from_rfc3339(text).map_err(|e| {
-            format!("expected an RFC 3339 instant with an offset such as \"2026-03-01T10:00:00+08:00\" ({e})")
+            (
+                format!("expected an RFC 3339 instant with an offset such as \"2026-03-01T10:00:00+08:00\" ({e})"),
+                String::from("需要带时区偏移的 RFC 3339 时间，例如 \"2026-03-01T10:00:00+08:00\""),
+            )
         })?;
         // chrono reads `:60` in any minute; a leap second is only ever the last second of a
         // UTC day (RFC 3339 §5.7), so anywhere else `:60` is a mistake, not a time.
         let utc = at.naive_utc().time();
         if utc.nanosecond() >= 1_000_000_000 && (utc.hour(), utc.minute()) != (23, 59) {
-            return Err(format!(
-                "{text:?} has a leap second (:60) that is not 23:59:60 UTC, the only place one can be"
+            return Err((
+                format!(
+                    "{text:?} has a leap second (:60) that is not 23:59:60 UTC, the only place one can be"
+                ),
+                format!("{text:?} 的闰秒 (:60) 不在 UTC 23:59:60，闰秒只能在那里"),
             ));
         }
         Ok(Instant(at))
@@ -140,7 +154,8 @@ impl<'de> Deserialize<'de> for Instant {
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Instant, E> {
-                Instant::parse(v).map_err(E::custom)
+                Instant::parse_both(v)
+                    .map_err(|(en, zh)| E::custom(crate::decode::fact::Bilingual(en, zh)))
             }
         }
         d.deserialize_str(V)
@@ -160,6 +175,11 @@ pub struct Date(pub NaiveDate);
 impl Date {
     /// Parse `YYYY-MM-DD` strictly: "2026-02-30" is an error, not 2 March.
     pub fn parse(text: &str) -> Result<Self, String> {
+        Date::parse_both(text).map_err(|(en, _)| en)
+    }
+
+    /// [`parse`](Self::parse), its error in English and Chinese.
+    fn parse_both(text: &str) -> Result<Self, (String, String)> {
         let shape_ok = text.len() == 10
             && text.bytes().enumerate().all(|(i, b)| {
                 if i == 4 || i == 7 {
@@ -169,7 +189,10 @@ impl Date {
                 }
             });
         if !shape_ok {
-            return Err(String::from("expected a date as \"YYYY-MM-DD\""));
+            return Err((
+                String::from("expected a date as \"YYYY-MM-DD\""),
+                String::from("日期须写作 \"YYYY-MM-DD\""),
+            ));
         }
         let number = |range: std::ops::Range<usize>| {
             text.get(range)
@@ -179,7 +202,12 @@ impl Date {
         let year = i32::try_from(number(0..4)).unwrap_or(0);
         NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
             .map(Date)
-            .ok_or_else(|| format!("{text} is not a date on the calendar"))
+            .ok_or_else(|| {
+                (
+                    format!("{text} is not a date on the calendar"),
+                    format!("{text} 不是日历上的日期"),
+                )
+            })
     }
 }
 
@@ -229,7 +257,8 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date as \"YYYY-MM-DD\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v).map_err(E::custom)
+                Date::parse_both(v)
+                    .map_err(|(en, zh)| E::custom(crate::decode::fact::Bilingual(en, zh)))
             }
         }
         d.deserialize_str(V)

@@ -105,6 +105,22 @@ impl fmt::Display for Json<'_> {
     }
 }
 
+/// A value type's own message in English and Chinese, for `serde::de::Error::custom` (which
+/// takes text only): written plainly it is the English, with the alternate flag (`{:#}`) the
+/// Chinese. [`DecodeError`] asks for both; any other error type (serde_json's) gets the
+/// English, as before.
+pub struct Bilingual<A, B>(pub A, pub B);
+
+impl<A: fmt::Display, B: fmt::Display> fmt::Display for Bilingual<A, B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            write!(f, "{}", self.1)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
 /// serde's message with its Rust words put as a caller reads them ("a map" → "an object").
 fn plain(message: String) -> String {
     super::clean_message(&message)
@@ -158,8 +174,15 @@ fn zh_unexpected(u: &de::Unexpected<'_>) -> String {
 impl de::Error for DecodeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         // A type's own check (a count out of its range, an identifier too long): its words.
-        let message = plain(msg.to_string());
-        let zh = format!("取值不被接受：{message}");
+        let english = msg.to_string();
+        let chinese = format!("{msg:#}");
+        let message = plain(english.clone());
+        // A [`Bilingual`] message writes its Chinese under `{:#}`; plain text writes itself.
+        let zh = if chinese == english {
+            format!("取值不被接受：{message}")
+        } else {
+            chinese
+        };
         DecodeError::new(ErrorKind::InvalidValue, None, message, zh)
     }
 
