@@ -1805,7 +1805,7 @@ export interface ComplaintsPolicy {
    */
   add_phrases?: Phrase[];
   /**
-   * Start from kefu's built-in lexicon (about 1,750 phrases).
+   * Start from kefu's built-in lexicon (2,581 entries: phrases, aspects, opinions, degree and neutral words).
    * @default true
    */
   builtin_lexicon?: boolean;

@@ -352,7 +352,7 @@ crate::reason::rules! {
         "An Art. 7 category whose exclusion the buyer confirmed at purchase.";
     NOT_CONFIRMED = "EXCLUSION_NOT_CONFIRMED", "returns.confirmed_exclusion", "《网络购买商品七日无理由退货暂行办法》第七条、第二十条",
         "An Art. 7 category without the buyer's confirmation: the shop must accept the return.";
-    INTACT = "ITEM_INTACT", "returns.intact", "《网络购买商品七日无理由退货暂行办法》第八条; seed 003 任务3",
+    INTACT = "ITEM_INTACT", "returns.intact", "《网络购买商品七日无理由退货暂行办法》第八条; seed 003 任务二 淘宝网退换货流程 步骤1",
         "Nothing in the item's condition blocks a no-reason return.";
     INSPECTED = "INSPECTION_ALLOWED", "returns.intact", "《网络购买商品七日无理由退货暂行办法》第八条",
         "Opening the package to inspect does not break intactness.";
@@ -386,7 +386,7 @@ crate::reason::rules! {
         "The return breaks a free-shipping threshold; the outbound shipping may be deducted.";
     REFUND_DUE = "REFUND_DUE", "returns.refund_due", "《网络购买商品七日无理由退货暂行办法》第十三条、第十四条",
         "Refund within the days the policy allows (at most 7) of receiving the goods, by the original payment method.";
-    GOODWILL = "GOODWILL_EXCHANGE", "returns.goodwill", "seed 003 任务3 (电饭煲案例)",
+    GOODWILL = "GOODWILL_EXCHANGE", "returns.goodwill", "seed 003 任务一 导入案例 (电饭煲)",
         "Not eligible, but the shop's policy offers a one-time goodwill exchange.";
     FAULT = "SELLER_FAULT", "returns.seller_fault", "消费者权益保护法第二十四条",
         "A seller-fault reason: the no-reason conditions do not apply.";
