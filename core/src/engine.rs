@@ -123,11 +123,9 @@ impl BatchItem {
                 self.order_id = order_id.map(|i| i.0.clone());
             }
             None => {
-                self.id = text(&["id"]);
-                self.order_id = match kind {
-                    "order_action" => text(&["order", "order_id"]),
-                    _ => text(&["order_id"]),
-                };
+                let (id, order_id) = key_paths(kind);
+                self.id = text(id);
+                self.order_id = text(order_id);
             }
         }
         self
@@ -632,6 +630,16 @@ impl Engine {
                 crate::decode::kind_of_zh(other)
             ))),
         }
+    }
+}
+
+/// Where a request of `kind` holds its keys: `id`, and `order_id` (the order's for
+/// `order_action`), as field paths. Hosts that echo keys from a row that was not decided (a
+/// data frame's columns) look there too.
+pub fn key_paths(kind: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match kind {
+        "order_action" => (&["id"], &["order", "order_id"]),
+        _ => (&["id"], &["order_id"]),
     }
 }
 

@@ -41,8 +41,8 @@ pub mod time;
 
 pub use calendar::{Calendar, DayInfo, DayKind};
 pub use engine::{
-    default_engine, guarded, internal_error, is_kind, main_fields, BatchItem, Decision, Engine,
-    KINDS, MAX_BATCH, PANIC_PROBE,
+    default_engine, guarded, internal_error, is_kind, key_paths, main_fields, BatchItem, Decision,
+    Engine, KINDS, MAX_BATCH, PANIC_PROBE,
 };
 pub use error::{Error, ErrorCode, ErrorKind, Problem, Result};
 pub use kinds::{schema, schema_names, schema_text};

@@ -492,3 +492,41 @@ fn every_corpus_error_has_its_own_chinese() {
         );
     }
 }
+
+/// A header of field paths is checked in one pass (a CSV header or a data frame's columns are
+/// the caller's: 200,000 columns must not take a pairwise check), and the clashes are named.
+#[test]
+fn field_path_headers_are_checked_alike_and_in_one_pass() {
+    use kefu_core::decode::cells::check_paths;
+    let split = |names: &[&str]| -> Vec<Vec<String>> {
+        names
+            .iter()
+            .map(|n| n.split('.').map(str::to_owned).collect())
+            .collect()
+    };
+    let many: Vec<Vec<String>> = (0..200_000).map(|i| vec![format!("c{i}")]).collect();
+    assert_eq!(check_paths(&many), Ok(()));
+    let mut twice = many.clone();
+    twice.push(vec![String::from("c7")]);
+    assert_eq!(
+        check_paths(&twice).unwrap_err(),
+        "the column \"c7\" is named twice (columns 8 and 200001)"
+    );
+    for (names, message) in [
+        (&["condition", "reason", "condition.seal_broken"][..], "the columns \"condition\" (1) and \"condition.seal_broken\" (3) both fill \"condition\""),
+        (&["condition.seal_broken", "condition"][..], "the columns \"condition.seal_broken\" (1) and \"condition\" (2) both fill \"condition\""),
+        (&["a.b.c", "a.b"][..], "the columns \"a.b.c\" (1) and \"a.b\" (2) both fill \"a.b\""),
+    ] {
+        assert_eq!(check_paths(&split(names)).unwrap_err(), message, "{names:?}");
+    }
+    assert_eq!(
+        check_paths(&split(&[
+            "condition.seal_broken",
+            "condition.tags_attached",
+            "reason"
+        ])),
+        Ok(())
+    );
+    let (id, order_id) = kefu_core::key_paths("order_action");
+    assert_eq!((id, order_id), (&["id"][..], &["order", "order_id"][..]));
+}

@@ -166,7 +166,7 @@ fn answer_schema(main: &[&str], whole: bool) -> SchemaRef {
 
 /// The request's keys in a batch's columns, to echo on a row that was not decided (a decided
 /// row echoes them from its decision): `id`, and `order_id` (for `order_action`, the order's,
-/// `order.order_id`), as core reads a failed batch row's keys (`BatchItem::keyed`). Each is
+/// `order.order_id`), where core says they are (`kefu_core::key_paths`). Each is
 /// the column and the struct columns above it, so a null parent hides it.
 struct Keys<'a> {
     id: Option<Vec<&'a dyn Array>>,
@@ -175,13 +175,9 @@ struct Keys<'a> {
 
 impl<'a> Keys<'a> {
     fn new(kind: &str, batch: &'a RecordBatch) -> Keys<'a> {
-        let order_id: &[&str] = if kind == "order_action" {
-            &["order", "order_id"]
-        } else {
-            &["order_id"]
-        };
+        let (id, order_id) = kefu_core::key_paths(kind);
         Keys {
-            id: column_at(batch, &["id"]),
+            id: column_at(batch, id),
             order_id: column_at(batch, order_id),
         }
     }
@@ -470,29 +466,8 @@ fn nest(batch: &RecordBatch) -> Result<RecordBatch, CoreError> {
         .collect();
     let refuse =
         |message: String| CoreError::new(ErrorCode::InvalidInput, message, Some(String::new()));
-    for (i, a) in paths.iter().enumerate() {
-        for (j, b) in paths.iter().enumerate().skip(i + 1) {
-            if a.is_empty() || b.is_empty() {
-                continue;
-            }
-            let (name_a, name_b) = (a.join("."), b.join("."));
-            if a == b {
-                return Err(refuse(format!(
-                    "the column {name_a:?} is named twice (columns {} and {})",
-                    i + 1,
-                    j + 1
-                )));
-            }
-            if b.starts_with(a) || a.starts_with(b) {
-                return Err(refuse(format!(
-                    "the columns {name_a:?} ({}) and {name_b:?} ({}) both fill {:?}",
-                    i + 1,
-                    j + 1,
-                    if a.len() < b.len() { &name_a } else { &name_b }
-                )));
-            }
-        }
-    }
+    // Core's rule for a header of field paths, as the command line's CSV has it.
+    kefu_core::decode::cells::check_paths(&paths).map_err(refuse)?;
     let mut root = Node::Fields(Vec::new());
     for ((path, field), column) in paths.iter().zip(schema.fields()).zip(batch.columns()) {
         root.insert(path, field, column);

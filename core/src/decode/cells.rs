@@ -37,32 +37,7 @@ impl Columns {
                     .collect()
             })
             .collect();
-        for (i, a) in paths.iter().enumerate() {
-            if a.is_empty() {
-                continue;
-            }
-            for (j, b) in paths.iter().enumerate().skip(i + 1) {
-                if b.is_empty() {
-                    continue;
-                }
-                let (name_a, name_b) = (a.join("."), b.join("."));
-                if a == b {
-                    return Err(format!(
-                        "the column {name_a:?} is named twice (columns {} and {})",
-                        i + 1,
-                        j + 1
-                    ));
-                }
-                if b.starts_with(a) || a.starts_with(b) {
-                    return Err(format!(
-                        "the columns {name_a:?} ({}) and {name_b:?} ({}) both fill {:?}",
-                        i + 1,
-                        j + 1,
-                        if a.len() < b.len() { &name_a } else { &name_b }
-                    ));
-                }
-            }
-        }
+        check_paths(&paths)?;
         Ok(Columns { paths })
     }
 
@@ -134,6 +109,54 @@ impl Columns {
             .position(|p| p.iter().map(String::as_str).eq(path.iter().copied()))?;
         cells.get(at).copied().filter(|c| !c.is_empty())
     }
+}
+
+/// Columns named by field paths, checked as one header: refused, a path named twice, or a
+/// path that is also the parent of another (`condition` beside `condition.seal_broken`).
+/// Empty paths are columns without a field. Linear in the columns (a header is the caller's:
+/// a pairwise check of 100,000 columns would not end). The command line's CSV header and
+/// Python's dotted data-frame columns are checked here alike.
+pub fn check_paths<S: AsRef<str> + Ord>(paths: &[Vec<S>]) -> std::result::Result<(), String> {
+    use std::collections::BTreeMap;
+    let name = |p: &[S]| p.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(".");
+    // Each column's path, and each path above one, with the first column that made it.
+    let mut columns: BTreeMap<&[S], usize> = BTreeMap::new();
+    let mut parents: BTreeMap<&[S], usize> = BTreeMap::new();
+    for (i, path) in paths.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+        if let Some(j) = columns.get(path.as_slice()) {
+            return Err(format!(
+                "the column {:?} is named twice (columns {} and {})",
+                name(path),
+                j + 1,
+                i + 1
+            ));
+        }
+        let clash = parents
+            .get(path.as_slice())
+            .map(|j| (*j, path.as_slice()))
+            .or_else(|| {
+                (1..path.len())
+                    .filter_map(|n| path.get(..n))
+                    .find_map(|above| columns.get(above).map(|j| (*j, above)))
+            });
+        if let Some((j, filled)) = clash {
+            return Err(format!(
+                "the columns {:?} ({}) and {:?} ({}) both fill {:?}",
+                name(paths.get(j).map_or(&[][..], Vec::as_slice)),
+                j + 1,
+                name(path),
+                i + 1,
+                name(filled)
+            ));
+        }
+        columns.insert(path.as_slice(), i);
+        for n in 1..path.len() {
+            if let Some(above) = path.get(..n) {
+                parents.entry(above).or_insert(i);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A row as a tree of cells.
