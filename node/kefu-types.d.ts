@@ -703,6 +703,11 @@ export interface ReturnRequest {
    */
   order_id?: string | null;
   /**
+   * When the order was paid, for the policy's campaign windows (needed when it has any).
+   * @default null
+   */
+  paid_at?: Instant | null;
+  /**
    * What the buyer paid for the item; with it the decision gives the refund amount.
    * @default null
    */
@@ -729,12 +734,23 @@ export interface ReturnRequest {
   /** When the buyer signed for the goods (签收). */
   signed_at: Instant;
   /**
+   * The item's SKU, for the policy's SKU windows.
+   * @default null
+   */
+  sku?: string | null;
+  /**
    * When it was sold (the warranty runs from here); defaults to `signed_at`.
    * @default null
    */
   sold_at?: Instant | null;
   /**
-   * Warranty in days from the sale; defaults to the policy's `default_warranty_days`.
+   * The item's product tags (at most 100), for the policy's tag windows (`"member"`).
+   * @default []
+   */
+  tags?: string[];
+  /**
+   * Warranty in days from the sale; defaults to the policy's warranty for the category,
+   * else its `default_warranty_days`.
    * @default null
    */
   warranty_days?: number | null;
@@ -795,6 +811,21 @@ export type Verdict =
   /** The rules do not oblige the shop (a goodwill offer may still stand). */
   | 'ineligible';
 
+/** Which window applied to a no-reason return. */
+export type WindowSource =
+  /** The law's seven days (CPL Art. 25; the Measures Art. 10). */
+  | 'law'
+  /** The policy's `no_reason_days`, longer than the law's. */
+  | 'policy_default'
+  /** `returns.windows.categories`. */
+  | 'category'
+  /** `returns.windows.skus`. */
+  | 'sku'
+  /** `returns.windows.tags`. */
+  | 'tag'
+  /** `returns.windows.campaigns`. */
+  | 'campaign';
+
 /** The decision of [`check_return`](crate::Engine::check_return). */
 export interface ReturnDecision {
   /** What may be kept back from the refund. */
@@ -835,6 +866,10 @@ export interface ReturnDecision {
   window_ends_at: string;
   /** The window's last day, `YYYY-MM-DD`, in the policy's time zone. */
   window_last_day: string;
+  /** Where in the policy that window is set (`"/returns/windows/skus/A1"`); null for the law's. */
+  window_policy_path: string | null;
+  /** Which no-reason window applied (the no-reason path only; null on the seller-fault path). */
+  window_source: WindowSource | null;
 }
 
 /** The lean form of the check_return decision: its main fields (null where the decision has none) and the codes of its reasons. */
@@ -1787,10 +1822,62 @@ export interface CalendarPolicy {
   years?: Record<string, YearPolicy>;
 }
 
+/** What a phrase is evidence of. */
+export type Category2 =
+  /** Cause: product quality (产品质量). */
+  | 'quality'
+  /** Cause: service (服务). */
+  | 'service'
+  /** Cause: price (价格). */
+  | 'price'
+  /** Cause: integrity (诚信). */
+  | 'integrity'
+  /** Behaviour: passive grumbling (消极抱怨). */
+  | 'grumble'
+  /** Behaviour: venting anger (愤怒发泄), sarcasm included. */
+  | 'anger'
+  /** Behaviour: negative publicity (负面宣传). */
+  | 'publicity'
+  /** Behaviour: extreme or radical (极端激进). */
+  | 'extreme'
+  /** Escalation: legal action. */
+  | 'legal'
+  /** Escalation: a regulator complaint (12315, 市场监管局). */
+  | 'regulator'
+  /** Escalation: health or safety. */
+  | 'safety'
+  /** Great material or mental harm. */
+  | 'harm'
+  /** What a customer talks about that decides a product-quality cause (电池, 房间, 纸张). */
+  | 'aspect_quality'
+  /** An aspect of the service (物流, 客服, 态度, 前台). */
+  | 'aspect_service'
+  /** An aspect of the price (价格, 性价比). */
+  | 'aspect_price'
+  /** An aspect of honesty (描述, 宣传, 图片). */
+  | 'aspect_integrity'
+  /**
+   * A negative opinion (差, 慢, 小, 吵, 臭): with an aspect before it in the clause, a cue
+   * of the aspect's cause; negated ("不小"), no complaint.
+   */
+  | 'negative'
+  /**
+   * A positive opinion (好用, 满意, 干净): negated ("不好用", "不干净"), a complaint, of
+   * the aspect's cause when one stands before it.
+   */
+  | 'positive'
+  /** A degree word that may stand between an aspect and its opinion (太, 很, 实在, 有点). */
+  | 'degree'
+  /**
+   * A word that holds a cue's characters but is none ("火车站" holds 着火's 火, "小时"
+   * holds 小): matched so that the shorter cue is not, and never a cue itself.
+   */
+  | 'neutral';
+
 /** One lexicon entry. */
 export interface Phrase {
   /** What they are evidence of. */
-  category: ClassifyComplaintCategory;
+  category: Category2;
   /** The words, as customers write them (folded before matching). */
   phrase: string;
   /** 1 a hint, 2 clear, 3 strong. */
@@ -1924,6 +2011,66 @@ export interface RefundProcessPolicy {
   seller_response_days?: number;
 }
 
+/**
+ * A campaign's window: orders paid from `paid_from` to `paid_until` (inclusive, in the
+ * policy's time zone) get it.
+ */
+export interface Campaign {
+  /** Days from the day after signing (7 to 365). */
+  days?: number | null;
+  /** The window's last day, inclusive. */
+  last_day?: DateString | null;
+  /** The campaign's name, quoted in the reasons (`"双11"`). */
+  name: string;
+  /** First day of payment that qualifies. */
+  paid_from: DateString;
+  /** Last day of payment that qualifies. */
+  paid_until: DateString;
+}
+
+/**
+ * A no-reason window a shop gives beyond the law's: a number of days counted from the day
+ * after signing, or a last day. Exactly one of the two.
+ */
+export interface Window {
+  /** Days from the day after signing (7 to 365: the law's seven are the floor). */
+  days?: number | null;
+  /**
+   * The window's last day, inclusive, in the policy's time zone ("returnable until 15
+   * December"). Never less than the law's seven days for a given order.
+   */
+  last_day?: DateString | null;
+}
+
+/**
+ * The shop's own no-reason windows. When several match a request, the one whose last day
+ * comes latest applies (the shop's promises add up; the buyer gets the best of them), ties
+ * going to the most specific: SKU, tag, campaign, category, the policy's default, the law.
+ * None ever gives less than the law's seven days.
+ */
+export interface Windows {
+  /**
+   * By when the order was paid (the request's `paid_at`).
+   * @default []
+   */
+  campaigns?: Campaign[];
+  /**
+   * By the request's `category` (`{"apparel": {"days": 15}}`).
+   * @default {}
+   */
+  categories?: Record<string, Window>;
+  /**
+   * By the request's `sku`.
+   * @default {}
+   */
+  skus?: Record<string, Window>;
+  /**
+   * By any of the request's `tags` (`{"member": {"days": 30}}`).
+   * @default {}
+   */
+  tags?: Record<string, Window>;
+}
+
 /** Return and refund rules (rule book §3). */
 export interface ReturnsPolicy {
   /**
@@ -1941,6 +2088,27 @@ export interface ReturnsPolicy {
    * @default 0
    */
   default_warranty_days?: number;
+  /**
+   * Whether the law's period for a defect runs on past a shorter warranty. 民法典 Art. 621
+   * lets an agreed quality-guarantee period replace the two years, while CPL Art. 24 sets no
+   * limit on repair; kefu's default (true) favours the buyer: the later end applies. False
+   * reads Art. 621 literally: a stated warranty replaces the two years.
+   * @default true
+   */
+  defect_period_outlasts_warranty?: boolean;
+  /**
+   * Years from receipt within which a quality defect reported with no warranty in force
+   * still obliges the seller to repair (民法典 Art. 621: two; a policy may give more).
+   * @default 2
+   */
+  defect_report_years?: number;
+  /**
+   * Categories the shop sells as final sale (不支持七天无理由). Only what the law excludes may
+   * be listed: Art. 6's categories, and Art. 7's, which still need the buyer's confirmation
+   * at purchase (the request's `exclusion_confirmed`); anything else is refused.
+   * @default []
+   */
+  final_sale_categories?: CheckReturnCategory[];
   /**
    * Seed 003's rice cooker: offer a one-time goodwill exchange for a used item in the window.
    * @default false
@@ -1971,6 +2139,27 @@ export interface ReturnsPolicy {
    * @default false
    */
   shop_pays_no_reason_shipping?: boolean;
+  /**
+   * Warranty (repair) days from the sale by category, over `default_warranty_days` (e.g. the
+   * 三包 rules' periods for household appliances); the request's `warranty_days` prevails.
+   * @default {}
+   */
+  warranty_days_by_category?: Record<string, number>;
+  /**
+   * Whether a buyer's period (the no-reason window, the 三包 periods, the warranty, the
+   * defect period) whose last day is a weekend runs to the next working day, as it does when
+   * the last day is a statutory holiday (民法典 Art. 203). Courts count weekends as rest days
+   * (the Supreme People's Court's opinion on the General Principles, Art. 198; the Heilongjiang
+   * courts' 2023 guidance on the seven days), labour law does not (劳动法 Art. 44 sets 休息日
+   * apart from 法定休假日): unsettled, so kefu's default favours the buyer (true).
+   * @default true
+   */
+  weekends_are_rest_days?: boolean;
+  /**
+   * The shop's own no-reason windows, by category, SKU, tag and campaign.
+   * @default {"campaigns": [], "categories": {}, "skus": {}, "tags": {}}
+   */
+  windows?: Windows;
 }
 
 /** One service standard: an amount in a unit, with a label for people. */
@@ -1979,6 +2168,15 @@ export interface Standard {
   amount: Amount;
   /** A name to show (Chinese); the standard's key when absent. */
   label?: string | null;
+  /**
+   * `calendar_days` only: a last day that is a legal rest day (a statutory holiday or a
+   * weekend) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
+   * seller's deadlines of the law (15 days to handle a return request, 7 days to refund,
+   * the Measures Arts. 13, 31) it is unsettled whether the Civil Code's counting governs an
+   * administrative rule's deadline, and moving it delays the buyer's money; a shop may
+   * switch it on.
+   */
+  last_day_moves_past_rest_days?: boolean;
   /** In which unit. */
   unit: Unit;
 }

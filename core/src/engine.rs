@@ -214,7 +214,8 @@ impl Engine {
     /// }"#)?;
     /// let decision = engine.check_return(&request)?;
     /// assert_eq!(decision.verdict, Verdict::Eligible);
-    /// assert_eq!(decision.window_last_day, "2026-03-08");
+    /// // The seventh day, Sunday 8 March, is a rest day: the window runs to Monday (民法典 Art. 203).
+    /// assert_eq!(decision.window_last_day, "2026-03-09");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_return(&self, request: &ReturnRequest) -> Result<ReturnDecision> {

@@ -11,8 +11,8 @@
 //! let decision = kefu_core::evaluate("check_return", &serde_json::json!({
 //!     "reason": "no_reason",
 //!     "category": "food",
-//!     "signed_at": "2026-03-01T10:00:00+08:00",
-//!     "requested_at": "2026-03-03T10:00:00+08:00",
+//!     "signed_at": "2026-03-02T10:00:00+08:00",
+//!     "requested_at": "2026-03-04T10:00:00+08:00",
 //!     "condition": { "seal_broken": true }
 //! }))?;
 //! assert_eq!(decision["verdict"], "ineligible");

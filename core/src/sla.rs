@@ -24,6 +24,7 @@ use crate::num::{Amount, Count, Id};
 use crate::policy::PolicyRef;
 use crate::reason::{Reason, Rule};
 use crate::time::{add_days, start_of_day, Instant};
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -66,6 +67,14 @@ pub struct Standard {
     /// A name to show (Chinese); the standard's key when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// `calendar_days` only: a last day that is a legal rest day (a statutory holiday or a
+    /// weekend) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
+    /// seller's deadlines of the law (15 days to handle a return request, 7 days to refund,
+    /// the Measures Arts. 13, 31) it is unsettled whether the Civil Code's counting governs an
+    /// administrative rule's deadline, and moving it delays the buyer's money; a shop may
+    /// switch it on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last_day_moves_past_rest_days: bool,
 }
 
 crate::object_only!(Standard, SlaPolicy, Pause, SlaRequest);
@@ -149,6 +158,7 @@ impl Default for Standards {
                             amount: Amount(*amount),
                             unit: *unit,
                             label: Some((*label).to_owned()),
+                            last_day_moves_past_rest_days: false,
                         },
                     )
                 })
@@ -212,6 +222,12 @@ impl SlaPolicy {
                 bad(
                     &format!("{at}/amount"),
                     format!("must be at most {max} in this unit"),
+                );
+            }
+            if s.unit != Unit::CalendarDays && s.last_day_moves_past_rest_days {
+                bad(
+                    &format!("{at}/last_day_moves_past_rest_days"),
+                    String::from("applies to calendar_days only: working units skip rest days already (民法典 Art. 203 governs periods counted in days)"),
                 );
             }
             if s.unit == Unit::CalendarDays && !s.amount.is_whole() {
@@ -325,8 +341,8 @@ impl Standard {
                 let tz = calendar.tz();
                 // Whole by validation; at most 3650.
                 #[allow(clippy::cast_possible_truncation)]
-                let days = self.amount.0 as i64 + 1;
-                add_days(start.date_in(tz), days)
+                let (_, last) = self.last_days(start, calendar)?;
+                add_days(last, 1)
                     .map(|d| start_of_day(d, tz))
                     .ok_or_else(|| {
                         Error::invalid_input("", "the deadline is past the year 9999")
@@ -334,6 +350,38 @@ impl Standard {
                     })
             }
         }
+    }
+
+    /// A `calendar_days` standard's last day as counted and as it applies (moved past rest
+    /// days when the standard says so).
+    pub fn last_days(&self, start: Instant, calendar: &Days<'_>) -> Result<(NaiveDate, NaiveDate)> {
+        let tz = calendar.tz();
+        // Whole by validation; at most 3650.
+        #[allow(clippy::cast_possible_truncation)]
+        let days = self.amount.0 as i64;
+        let counted = add_days(start.date_in(tz), days).ok_or_else(|| {
+            Error::invalid_input("", "the deadline is past the year 9999")
+                .with_zh("期限晚于9999年，无法计算")
+        })?;
+        if !self.last_day_moves_past_rest_days {
+            return Ok((counted, counted));
+        }
+        Ok((counted, calendar.last_day_after_rest_days(counted, true)?))
+    }
+
+    /// `LAST_DAY_AFTER_REST_DAYS` when this standard's last day moved for a start at `start`.
+    pub(crate) fn rest_day_reason(&self, start: Instant, calendar: &Days<'_>) -> Option<Reason> {
+        if self.unit != Unit::CalendarDays || !self.last_day_moves_past_rest_days {
+            return None;
+        }
+        let (counted, last) = self.last_days(start, calendar).ok()?;
+        (counted != last).then(|| {
+            let (c, l) = (crate::time::ymd(counted), crate::time::ymd(last));
+            REST_DAY.says(
+                format!("期限的最后一日 {c} 是法定休假日，按政策顺延至休假日结束的次日 {l}。"),
+                format!("The deadline's last day ({c}) is a legal rest day; by the policy it moves to the day after the rest days, {l}."),
+            )
+        })
     }
 
     /// The amount in words: (`"2个工作日"`, `"2 working days"`).
@@ -454,6 +502,8 @@ pub struct SlaDecision {
 }
 
 crate::reason::rules! {
+    REST_DAY = "DEADLINE_AFTER_REST_DAYS", "sla.rest_day", "民法典第二百零三条; shop policy (sla.standards.*.last_day_moves_past_rest_days)",
+        "A calendar-day deadline whose last day was a legal rest day moved to the day after the rest days, as the policy asks.";
     COMPLAINT_REPLY = "SLA_COMPLAINT_REPLY", "sla.complaint_reply", "seed 000 §三（若客户有反馈意见或投诉，需在半个工作日内做出答复）",
         "Reply to feedback or a complaint within half a working day (half the policy's working hours).";
     SERVICE_REQUEST_REPLY = "SLA_SERVICE_REQUEST_REPLY", "sla.service_request_reply", "seed 003 任务一 知识链接(4)（接到服务信息，应在24小时内答复）",
@@ -658,6 +708,7 @@ pub(crate) fn decide(
         format!("{label}：标准为{span_zh}，应于{due_text}前完成。"),
         format!("{name}: within {span_en}, due by {due_text}."),
     )];
+    reasons.extend(standard.rest_day_reason(r.started_at, calendar));
     if counted {
         reasons.push(PAUSED.says(
             format!("等待客户期间暂停计时{}分钟，截止时间顺延。", paused / 60),

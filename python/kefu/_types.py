@@ -24,6 +24,8 @@ __all__ = [
     "Behaviour",
     "BuiltinCalendar",
     "CalendarPolicy",
+    "Campaign",
+    "Category2",
     "Changes",
     "Channel",
     "CheckReturnCategory",
@@ -115,6 +117,9 @@ __all__ = [
     "UnknownYears",
     "Verdict",
     "Want",
+    "Window",
+    "WindowSource",
+    "Windows",
     "WorkingHours",
     "WorkingMinutesRequest",
     "YearPolicy",
@@ -652,6 +657,9 @@ class _ReturnRequestOptional(TypedDict, total=False):
     # The order, echoed for the caller's bookkeeping.
     # Default: null
     order_id: Optional[str]
+    # When the order was paid, for the policy's campaign windows (needed when it has any).
+    # Default: null
+    paid_at: Optional[Instant]
     # What the buyer paid for the item; with it the decision gives the refund amount.
     # Default: null
     price_paid_cents: Optional[int]
@@ -664,10 +672,17 @@ class _ReturnRequestOptional(TypedDict, total=False):
     # Shipping facts, for the free-shipping deduction.
     # Default: null
     shipping: Optional[Shipping]
+    # The item's SKU, for the policy's SKU windows.
+    # Default: null
+    sku: Optional[str]
     # When it was sold (the warranty runs from here); defaults to `signed_at`.
     # Default: null
     sold_at: Optional[Instant]
-    # Warranty in days from the sale; defaults to the policy's `default_warranty_days`.
+    # The item's product tags (at most 100), for the policy's tag windows (`"member"`).
+    # Default: []
+    tags: List[str]
+    # Warranty in days from the sale; defaults to the policy's warranty for the category,
+    # else its `default_warranty_days`.
     # Default: null
     warranty_days: Optional[int]
 
@@ -737,6 +752,17 @@ Verdict: TypeAlias = Literal[
 ]
 
 
+# Which window applied to a no-reason return.
+WindowSource: TypeAlias = Literal[
+    "law",  # The law's seven days (CPL Art. 25; the Measures Art. 10).
+    "policy_default",  # The policy's `no_reason_days`, longer than the law's.
+    "category",  # `returns.windows.categories`.
+    "sku",  # `returns.windows.skus`.
+    "tag",  # `returns.windows.tags`.
+    "campaign",  # `returns.windows.campaigns`.
+]
+
+
 class _ReturnDecisionOptional(TypedDict, total=False):
     """The optional keys of :class:`ReturnDecision`."""
     # The request's `id`, echoed (left out when the request has none).
@@ -777,6 +803,10 @@ class ReturnDecision(_ReturnDecisionOptional):
     window_ends_at: str
     # The window's last day, `YYYY-MM-DD`, in the policy's time zone.
     window_last_day: str
+    # Where in the policy that window is set (`"/returns/windows/skus/A1"`); null for the law's.
+    window_policy_path: Optional[str]
+    # Which no-reason window applied (the no-reason path only; null on the seller-fault path).
+    window_source: Optional[WindowSource]
 
 
 class LeanReturnDecision(TypedDict):
@@ -1652,10 +1682,35 @@ class CalendarPolicy(TypedDict, total=False):
     years: Dict[str, YearPolicy]
 
 
+# What a phrase is evidence of.
+Category2: TypeAlias = Literal[
+    "quality",  # Cause: product quality (产品质量).
+    "service",  # Cause: service (服务).
+    "price",  # Cause: price (价格).
+    "integrity",  # Cause: integrity (诚信).
+    "grumble",  # Behaviour: passive grumbling (消极抱怨).
+    "anger",  # Behaviour: venting anger (愤怒发泄), sarcasm included.
+    "publicity",  # Behaviour: negative publicity (负面宣传).
+    "extreme",  # Behaviour: extreme or radical (极端激进).
+    "legal",  # Escalation: legal action.
+    "regulator",  # Escalation: a regulator complaint (12315, 市场监管局).
+    "safety",  # Escalation: health or safety.
+    "harm",  # Great material or mental harm.
+    "aspect_quality",  # What a customer talks about that decides a product-quality cause (电池, 房间, 纸张).
+    "aspect_service",  # An aspect of the service (物流, 客服, 态度, 前台).
+    "aspect_price",  # An aspect of the price (价格, 性价比).
+    "aspect_integrity",  # An aspect of honesty (描述, 宣传, 图片).
+    "negative",  # A negative opinion (差, 慢, 小, 吵, 臭): with an aspect before it in the clause, a cue of the aspect's cause; negated ("不小"), no complaint.
+    "positive",  # A positive opinion (好用, 满意, 干净): negated ("不好用", "不干净"), a complaint, of the aspect's cause when one stands before it.
+    "degree",  # A degree word that may stand between an aspect and its opinion (太, 很, 实在, 有点).
+    "neutral",  # A word that holds a cue's characters but is none ("火车站" holds 着火's 火, "小时" holds 小): matched so that the shorter cue is not, and never a cue itself.
+]
+
+
 class Phrase(TypedDict):
     """One lexicon entry."""
     # What they are evidence of.
-    category: ClassifyComplaintCategory
+    category: Category2
     # The words, as customers write them (folded before matching).
     phrase: str
     # 1 a hint, 2 clear, 3 strong.
@@ -1745,6 +1800,57 @@ class RefundProcessPolicy(TypedDict, total=False):
     seller_response_days: int
 
 
+class _CampaignOptional(TypedDict, total=False):
+    """The optional keys of :class:`Campaign`."""
+    # Days from the day after signing (7 to 365).
+    days: Optional[int]
+    # The window's last day, inclusive.
+    last_day: Optional[DateString]
+
+
+class Campaign(_CampaignOptional):
+    """A campaign's window: orders paid from `paid_from` to `paid_until` (inclusive, in the
+    policy's time zone) get it.
+    """
+    # The campaign's name, quoted in the reasons (`"双11"`).
+    name: str
+    # First day of payment that qualifies.
+    paid_from: DateString
+    # Last day of payment that qualifies.
+    paid_until: DateString
+
+
+class Window(TypedDict, total=False):
+    """A no-reason window a shop gives beyond the law's: a number of days counted from the day
+    after signing, or a last day. Exactly one of the two.
+    """
+    # Days from the day after signing (7 to 365: the law's seven are the floor).
+    days: Optional[int]
+    # The window's last day, inclusive, in the policy's time zone ("returnable until 15
+    # December"). Never less than the law's seven days for a given order.
+    last_day: Optional[DateString]
+
+
+class Windows(TypedDict, total=False):
+    """The shop's own no-reason windows. When several match a request, the one whose last day
+    comes latest applies (the shop's promises add up; the buyer gets the best of them), ties
+    going to the most specific: SKU, tag, campaign, category, the policy's default, the law.
+    None ever gives less than the law's seven days.
+    """
+    # By when the order was paid (the request's `paid_at`).
+    # Default: []
+    campaigns: List[Campaign]
+    # By the request's `category` (`{"apparel": {"days": 15}}`).
+    # Default: {}
+    categories: Dict[str, Window]
+    # By the request's `sku`.
+    # Default: {}
+    skus: Dict[str, Window]
+    # By any of the request's `tags` (`{"member": {"days": 30}}`).
+    # Default: {}
+    tags: Dict[str, Window]
+
+
 class ReturnsPolicy(TypedDict, total=False):
     """Return and refund rules (rule book §3)."""
     # Charge a gift that is not returned at its marked price (Art. 12).
@@ -1756,6 +1862,21 @@ class ReturnsPolicy(TypedDict, total=False):
     # Warranty (repair) period in days from the sale when the request states none.
     # Default: 0
     default_warranty_days: int
+    # Whether the law's period for a defect runs on past a shorter warranty. 民法典 Art. 621
+    # lets an agreed quality-guarantee period replace the two years, while CPL Art. 24 sets no
+    # limit on repair; kefu's default (true) favours the buyer: the later end applies. False
+    # reads Art. 621 literally: a stated warranty replaces the two years.
+    # Default: true
+    defect_period_outlasts_warranty: bool
+    # Years from receipt within which a quality defect reported with no warranty in force
+    # still obliges the seller to repair (民法典 Art. 621: two; a policy may give more).
+    # Default: 2
+    defect_report_years: int
+    # Categories the shop sells as final sale (不支持七天无理由). Only what the law excludes may
+    # be listed: Art. 6's categories, and Art. 7's, which still need the buyer's confirmation
+    # at purchase (the request's `exclusion_confirmed`); anything else is refused.
+    # Default: []
+    final_sale_categories: List[CheckReturnCategory]
     # Seed 003's rice cooker: offer a one-time goodwill exchange for a used item in the window.
     # Default: false
     goodwill_exchange: bool
@@ -1774,12 +1895,34 @@ class ReturnsPolicy(TypedDict, total=False):
     # The shop pays return shipping on no-reason returns (e.g. it bought return-shipping cover).
     # Default: false
     shop_pays_no_reason_shipping: bool
+    # Warranty (repair) days from the sale by category, over `default_warranty_days` (e.g. the
+    # 三包 rules' periods for household appliances); the request's `warranty_days` prevails.
+    # Default: {}
+    warranty_days_by_category: Dict[str, int]
+    # Whether a buyer's period (the no-reason window, the 三包 periods, the warranty, the
+    # defect period) whose last day is a weekend runs to the next working day, as it does when
+    # the last day is a statutory holiday (民法典 Art. 203). Courts count weekends as rest days
+    # (the Supreme People's Court's opinion on the General Principles, Art. 198; the Heilongjiang
+    # courts' 2023 guidance on the seven days), labour law does not (劳动法 Art. 44 sets 休息日
+    # apart from 法定休假日): unsettled, so kefu's default favours the buyer (true).
+    # Default: true
+    weekends_are_rest_days: bool
+    # The shop's own no-reason windows, by category, SKU, tag and campaign.
+    # Default: {"campaigns": [], "categories": {}, "skus": {}, "tags": {}}
+    windows: Windows
 
 
 class _StandardOptional(TypedDict, total=False):
     """The optional keys of :class:`Standard`."""
     # A name to show (Chinese); the standard's key when absent.
     label: Optional[str]
+    # `calendar_days` only: a last day that is a legal rest day (a statutory holiday or a
+    # weekend) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
+    # seller's deadlines of the law (15 days to handle a return request, 7 days to refund,
+    # the Measures Arts. 13, 31) it is unsettled whether the Civil Code's counting governs an
+    # administrative rule's deadline, and moving it delays the buyer's money; a shop may
+    # switch it on.
+    last_day_moves_past_rest_days: bool
 
 
 class Standard(_StandardOptional):

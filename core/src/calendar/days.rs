@@ -177,6 +177,38 @@ impl<'a> Days<'a> {
         self.index(date).map(|i| self.is_work(i))
     }
 
+    /// Whether `date` is a legal rest day (法定休假日) for counting periods (民法典 Art. 203): a
+    /// statutory holiday of the State Council's arrangement, and with `weekends` a weekend not
+    /// worked under 调休, as courts read the article (最高人民法院《关于贯彻执行〈民法通则〉若干
+    /// 问题的意见》第198条: "星期日或者其他法定休假日", with 调休 the days actually rested). A
+    /// shop's own closure is not one unless it falls on a weekend or a holiday.
+    pub fn is_legal_rest_day(&self, date: NaiveDate, weekends: bool) -> Result<bool> {
+        let i = self.index(date)?;
+        Ok(match self.cal.kinds.get(i) {
+            Some(DayKind::Holiday) => true,
+            Some(DayKind::Weekend) => weekends,
+            Some(DayKind::Closure) => {
+                self.cal.holiday_of.get(i).is_some_and(|&h| h != u16::MAX)
+                    || (weekends && date.weekday().number_from_monday() >= 6)
+            }
+            _ => false,
+        })
+    }
+
+    /// The last day of a period counted in days, years or months, moved past legal rest days
+    /// (民法典 Art. 203: "期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日").
+    pub fn last_day_after_rest_days(&self, last: NaiveDate, weekends: bool) -> Result<NaiveDate> {
+        let mut day = last;
+        // The longest run of rest days in the calendar is the Spring Festival's, under ten.
+        for _ in 0..60 {
+            if !self.is_legal_rest_day(day, weekends)? {
+                return Ok(day);
+            }
+            day = day.succ_opt().ok_or_else(|| self.unknown(None))?;
+        }
+        Ok(day)
+    }
+
     /// What kind of day `date` is, with the holiday's name.
     pub fn day(&self, date: NaiveDate) -> Result<DayInfo> {
         let i = self.index(date)?;

@@ -12,7 +12,9 @@
 //! rice cooker); it is never reported as eligible.
 
 mod policy;
-pub use policy::{ReturnsPolicy, LAW_NO_REASON_DAYS};
+mod windows;
+pub use policy::{Campaign, ReturnsPolicy, Window, Windows, LAW_DEFECT_YEARS, LAW_NO_REASON_DAYS};
+pub use windows::WindowSource;
 
 use crate::error::{Error, Result};
 use crate::num::yuan;
@@ -45,7 +47,7 @@ pub enum ReturnReason {
 }
 
 /// The item's category, as far as the return rules care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -207,9 +209,19 @@ pub struct ReturnRequest {
     /// What the buyer paid for the item; with it the decision gives the refund amount.
     #[serde(default)]
     pub price_paid_cents: Option<Cents>,
-    /// Warranty in days from the sale; defaults to the policy's `default_warranty_days`.
+    /// Warranty in days from the sale; defaults to the policy's warranty for the category,
+    /// else its `default_warranty_days`.
     #[serde(default)]
     pub warranty_days: Option<Count>,
+    /// The item's SKU, for the policy's SKU windows.
+    #[serde(default)]
+    pub sku: Option<Id>,
+    /// The item's product tags (at most 100), for the policy's tag windows (`"member"`).
+    #[serde(default)]
+    pub tags: Vec<Id>,
+    /// When the order was paid, for the policy's campaign windows (needed when it has any).
+    #[serde(default)]
+    pub paid_at: Option<Instant>,
     /// Repairs already done under warranty.
     #[serde(default)]
     pub repairs_done: Count,
@@ -320,6 +332,10 @@ pub struct ReturnDecision {
     pub window_ends_at: String,
     /// The window's last day, `YYYY-MM-DD`, in the policy's time zone.
     pub window_last_day: String,
+    /// Which no-reason window applied (the no-reason path only; null on the seller-fault path).
+    pub window_source: Option<WindowSource>,
+    /// Where in the policy that window is set (`"/returns/windows/skus/A1"`); null for the law's.
+    pub window_policy_path: Option<String>,
     /// Who pays return shipping, when goods go back.
     pub return_shipping_paid_by: Option<Party>,
     /// What may be kept back from the refund.
@@ -343,9 +359,15 @@ pub struct ReturnDecision {
 
 crate::reason::rules! {
     WINDOW_OPEN = "WITHIN_RETURN_WINDOW", "returns.window", "《网络购买商品七日无理由退货暂行办法》第十条; 消费者权益保护法第二十五条",
-        "Requested within the seven days that start the day after signing.";
+        "Requested within the no-reason window: the law's seven days from the day after signing, or the shop's longer one.";
     WINDOW_EXPIRED = "RETURN_WINDOW_EXPIRED", "returns.window", "《网络购买商品七日无理由退货暂行办法》第十条; 消费者权益保护法第二十五条",
         "Requested after the no-reason window closed.";
+    SHOP_WINDOW = "SHOP_RETURN_WINDOW", "returns.shop_window", "shop policy (returns.no_reason_days, returns.windows); 消费者权益保护法第二十五条 (the law's seven days are the floor)",
+        "The shop's own window applied (its default, or one for the category, SKU, tag or campaign), longer than the law's.";
+    REST_DAY = "LAST_DAY_AFTER_REST_DAYS", "returns.rest_day", "民法典第二百零三条; 最高人民法院《关于贯彻执行〈民法通则〉若干问题的意见》第198条",
+        "The period's last day was a legal rest day (weekend or statutory holiday): it ends the day after the rest days.";
+    LEGAL_DEFECT = "LEGAL_DEFECT_REPAIR", "returns.quality_schedule", "消费者权益保护法第二十四条; 民法典第六百二十一条; 产品质量法第四十条",
+        "A quality defect after the exchange period and outside any warranty, reported within the law's period (two years from receipt): repair.";
     EXCLUDED = "EXCLUDED_CATEGORY", "returns.excluded_category", "《网络购买商品七日无理由退货暂行办法》第六条",
         "The category is never returnable without reason (custom-made, perishable, digital, periodicals).";
     CONFIRMED = "EXCLUSION_CONFIRMED", "returns.confirmed_exclusion", "《网络购买商品七日无理由退货暂行办法》第七条",
@@ -406,6 +428,13 @@ crate::reason::rules! {
         "The shop pays shipping for seller-fault returns, exchanges and repairs.";
 }
 
+/// A buyer's period: its last day as counted, and as Art. 203 moves it.
+#[derive(Clone, Copy)]
+struct Period {
+    counted: NaiveDate,
+    last: NaiveDate,
+}
+
 /// The return rules with a compiled policy: the engine calls [`decide`].
 pub(crate) struct Returns<'a> {
     pub policy: &'a ReturnsPolicy,
@@ -440,6 +469,12 @@ fn check_request(r: &ReturnRequest) -> Result<()> {
                 "收到退货时间（returned_goods_received_at）早于申请退货时间（requested_at）",
             ));
         }
+    }
+    if r.tags.len() > MAX_GIFTS {
+        return Err(
+            Error::invalid_input("/tags", format!("at most {MAX_GIFTS} tags"))
+                .with_zh(format!("标签最多{MAX_GIFTS}个")),
+        );
     }
     if r.gifts.len() > MAX_GIFTS {
         return Err(
@@ -526,6 +561,54 @@ fn is_sealed_group(c: Category) -> bool {
     )
 }
 
+impl Category {
+    /// Its name as written in requests and policies (`"apparel"`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::General => "general",
+            Category::Apparel => "apparel",
+            Category::Shoes => "shoes",
+            Category::Bags => "bags",
+            Category::Toys => "toys",
+            Category::HomeTextiles => "home_textiles",
+            Category::Electronics => "electronics",
+            Category::Food => "food",
+            Category::HealthFood => "health_food",
+            Category::Cosmetics => "cosmetics",
+            Category::MedicalDevices => "medical_devices",
+            Category::FamilyPlanning => "family_planning",
+            Category::CustomMade => "custom_made",
+            Category::FreshPerishable => "fresh_perishable",
+            Category::DigitalDownload => "digital_download",
+            Category::AudioVideoSoftware => "audio_video_software",
+            Category::NewspapersPeriodicals => "newspapers_periodicals",
+            Category::UnsealSensitive => "unseal_sensitive",
+            Category::ActivationSensitive => "activation_sensitive",
+            Category::NearExpiryOrFlawed => "near_expiry_or_flawed",
+        }
+    }
+
+    /// Never returnable without reason (the Measures Art. 6; media once unsealed).
+    pub fn excluded_by_art6(self) -> bool {
+        matches!(
+            self,
+            Category::CustomMade
+                | Category::FreshPerishable
+                | Category::DigitalDownload
+                | Category::AudioVideoSoftware
+                | Category::NewspapersPeriodicals
+        )
+    }
+
+    /// Excluded once the buyer confirms it at purchase (the Measures Art. 7).
+    pub fn excludable_by_art7(self) -> bool {
+        matches!(
+            self,
+            Category::UnsealSensitive | Category::ActivationSensitive | Category::NearExpiryOrFlawed
+        )
+    }
+}
+
 fn is_soft_goods(c: Category) -> bool {
     matches!(
         c,
@@ -556,6 +639,8 @@ impl Returns<'_> {
             remedies: Vec::new(),
             window_ends_at: ends.format_in(self.tz),
             window_last_day: crate::time::ymd(last),
+            window_source: None,
+            window_policy_path: None,
             return_shipping_paid_by: None,
             deductions: Vec::new(),
             deductions_cents: 0,
@@ -568,32 +653,59 @@ impl Returns<'_> {
         }
     }
 
+    /// The reason that says Art. 203 moved a period's last day, when it did.
+    fn rest_days(&self, counted: NaiveDate, last: NaiveDate, what: (&str, &str)) -> Option<Reason> {
+        (last != counted).then(|| {
+            let (c, l) = (crate::time::ymd(counted), crate::time::ymd(last));
+            REST_DAY.says(
+                format!("{}的最后一日 {c} 是法定休假日，顺延至休假日结束的次日 {l}。", what.0),
+                format!("The last day of {} ({c}) is a legal rest day, so the period ends on the day after the rest days, {l}.", what.1),
+            )
+        })
+    }
+
     fn no_reason(&self, r: &ReturnRequest) -> Result<ReturnDecision> {
         let p = self.policy;
-        let days = p.no_reason_days.0;
-        let signed = r.signed_at.date_in(self.tz);
-        let end_day = day_after_end(signed, days)?;
-        let last = end_day.pred_opt().unwrap_or(end_day);
+        let w = windows::choose(p, r, self.tz, self.calendar)?;
+        let last = w.last;
+        let end_day = day_after_end(last, 0)?;
         let last_text = crate::time::ymd(last);
         let ends = start_of_day(end_day, self.tz);
         let mut d = self.empty(ReturnPath::NoReason, ends, last);
+        d.window_source = Some(w.source);
+        d.window_policy_path.clone_from(&w.path);
         let reasons = &mut d.reasons;
         let mut blocked = false;
 
+        let span_zh = match w.days {
+            Some(n) => format!("签收次日起{n}天"),
+            None => format!("可退至{last_text}"),
+        };
+        let span_en = match w.days {
+            Some(n) => format!("{n} days from the day after signing"),
+            None => format!("returnable until {last_text}"),
+        };
         let in_window = r.requested_at < ends;
         if in_window {
             reasons.push(WINDOW_OPEN.says(
-                format!("签收次日起{days}天内申请（最后一天 {last_text}），在无理由退货期内。"),
-                format!(
-                    "Requested within {days} days from the day after signing (last day {last_text})."
-                ),
+                format!("在无理由退货期内申请（{span_zh}，最后一天 {last_text}）。"),
+                format!("Requested within the no-reason window ({span_en}, last day {last_text})."),
             ));
         } else {
             blocked = true;
             reasons.push(WINDOW_EXPIRED.says(
-                format!("无理由退货期已于 {last_text} 结束（签收次日起{days}天），本次申请已超期。"),
-                format!("The no-reason window ended on {last_text} ({days} days from the day after signing); this request is late."),
+                format!("无理由退货期已于 {last_text} 结束（{span_zh}），本次申请已超期。"),
+                format!("The no-reason window ended on {last_text} ({span_en}); this request is late."),
             ));
+        }
+        if let Some(path) = &w.path {
+            reasons.push(SHOP_WINDOW.says(
+                format!("适用{}（店铺政策 {path}），长于法定的七天。", w.what.0),
+                format!("Applies {} (shop policy {path}), longer than the law's seven days.", w.what.1),
+            ));
+        }
+        if let Some(moved) = self.rest_days(w.counted_last, last, ("无理由退货期", "the no-reason window")) {
+            reasons.push(moved);
         }
 
         let c = r.category;
@@ -792,6 +904,7 @@ impl Returns<'_> {
             if let Ok(due) = self.refund_standard.due(at, self.calendar) {
                 d.refund_due_at = Some(due.format_in(self.tz));
             }
+            d.reasons.extend(self.refund_standard.rest_day_reason(at, self.calendar));
         }
         d.reasons.push(REFUND_DUE.says(
             format!("收到退回商品之日起{n}日内按原支付方式退款。"),
@@ -799,12 +912,23 @@ impl Returns<'_> {
         ));
     }
 
+    /// A buyer's period counted in days from `from`, its last day moved past rest days.
+    fn period(&self, from: NaiveDate, days: u32) -> Result<Period> {
+        let counted = windows::counted(from, days)?;
+        let last = windows::moved(self.policy, self.calendar, counted, ("the after-sales period's last day", "售后期限的最后一日"))?;
+        Ok(Period { counted, last })
+    }
+
     fn seller_fault(&self, r: &ReturnRequest) -> Result<ReturnDecision> {
         let p = self.policy;
         let signed = r.signed_at.date_in(self.tz);
         let asked = r.requested_at.date_in(self.tz);
         let sold = r.sold_at.map_or(signed, |s| s.date_in(self.tz));
-        let warranty = r.warranty_days.unwrap_or(p.default_warranty_days).0;
+        let warranty = r
+            .warranty_days
+            .or_else(|| p.warranty_days_by_category.get(&r.category).copied())
+            .unwrap_or(p.default_warranty_days)
+            .0;
         let reason = r.reason;
         let (rz, re) = match reason {
             ReturnReason::QualityDefect => ("质量问题", "a quality defect"),
@@ -814,32 +938,57 @@ impl Returns<'_> {
             ReturnReason::MissingParts => ("少件漏发", "missing parts"),
             ReturnReason::NoReason => ("", ""),
         };
-        let refund_end = day_after_end(signed, p.quality_refund_days.0)?;
-        let exchange_end = day_after_end(signed, p.quality_exchange_days.0)?;
-        let warranty_end = day_after_end(sold, warranty)?;
         let quality = reason == ReturnReason::QualityDefect;
+        let years = p.defect_report_years.0;
+        // Periods are computed only as far as the decision needs them: each reads the calendar,
+        // and a period reaching an unannounced year would mark the decision provisional.
+        let refund = self.period(signed, p.quality_refund_days.0)?;
+        let exchange = || self.period(signed, p.quality_exchange_days.0);
+        let warranty_p = || -> Result<Option<Period>> {
+            if warranty == 0 { Ok(None) } else { self.period(sold, warranty).map(Some) }
+        };
+        let outer = || -> Result<Option<Period>> {
+            if warranty > 0 && !p.defect_period_outlasts_warranty {
+                return Ok(None);
+            }
+            // Counted in years: the corresponding day, or the month's last (民法典 Art. 202).
+            let counted = signed
+                .checked_add_months(chrono::Months::new(years * 12))
+                .ok_or_else(|| Error::invalid_input("", "date out of range").with_zh("日期超出可计算的范围"))?;
+            let last = windows::moved(self.policy, self.calendar, counted, ("the defect period's last day", "质量问题期限的最后一日"))?;
+            Ok(Some(Period { counted, last }))
+        };
         use Remedy::{Exchange, Refund, Repair, ResendParts};
 
         let exhausted = quality && r.repairs_done >= p.max_repairs && r.repairs_done.0 > 0;
-        let (end, remedies, rule, zh, en): (NaiveDate, Vec<Remedy>, &'static Rule, String, String) =
-            if exhausted && asked < warranty_end.max(exchange_end) {
+        let repair_end = || -> Result<Period> {
+            let mut best = exchange()?;
+            for q in [warranty_p()?, outer()?].into_iter().flatten() {
+                if q.last > best.last {
+                    best = q;
+                }
+            }
+            Ok(best)
+        };
+        let (period, remedies, rule, zh, en): (Period, Vec<Remedy>, &'static Rule, String, String) =
+            if exhausted && asked <= repair_end()?.last {
                 let n = r.repairs_done.0;
                 (
-                    warranty_end.max(exchange_end),
+                    repair_end()?,
                     vec![Exchange, Refund],
                     &REPAIRS_EXHAUSTED,
                     format!("已修理{n}次仍有故障：可换货或退货。"),
                     format!("Still faulty after {n} repairs: exchange or refund."),
                 )
-            } else if asked < refund_end {
+            } else if asked <= refund.last {
                 let rem = match reason {
                     ReturnReason::QualityDefect => vec![Refund, Exchange, Repair],
                     ReturnReason::MissingParts => vec![ResendParts, Refund, Exchange],
                     _ => vec![Refund, Exchange],
                 };
                 let n = p.quality_refund_days.0;
-                (refund_end, rem, &PERIOD_REFUND, format!("签收次日起{n}日内：买家可选择退货退款、换货{}。", if quality { "或修理" } else { "" }), format!("Within {n} days of receipt: the buyer may choose a refund or an exchange{}.", if quality { ", or a repair" } else { "" }))
-            } else if asked < exchange_end {
+                (refund, rem, &PERIOD_REFUND, format!("签收次日起{n}日内：买家可选择退货退款、换货{}。", if quality { "或修理" } else { "" }), format!("Within {n} days of receipt: the buyer may choose a refund or an exchange{}.", if quality { ", or a repair" } else { "" }))
+            } else if asked <= exchange()?.last {
                 let rem = match reason {
                     ReturnReason::QualityDefect => vec![Exchange, Repair],
                     ReturnReason::MissingParts => vec![ResendParts, Exchange],
@@ -847,7 +996,7 @@ impl Returns<'_> {
                 };
                 let n = p.quality_exchange_days.0;
                 (
-                    exchange_end,
+                    exchange()?,
                     rem,
                     &PERIOD_EXCHANGE,
                     format!(
@@ -859,29 +1008,45 @@ impl Returns<'_> {
                         if quality { " or repair" } else { "" }
                     ),
                 )
-            } else if quality && asked < warranty_end {
+            } else if let Some(w) = (quality).then(warranty_p).transpose()?.flatten().filter(|w| asked <= w.last) {
                 (
-                    warranty_end,
+                    w,
                     vec![Repair],
                     &PERIOD_WARRANTY,
                     format!("保修期内（{warranty}天）：免费修理。"),
                     format!("Within the {warranty}-day warranty: free repair."),
                 )
-            } else {
-                let end = if quality {
-                    warranty_end.max(exchange_end)
+            } else if let Some(o) = (quality).then(outer).transpose()?.flatten().filter(|o| asked <= o.last) {
+                let last = crate::time::ymd(o.last);
+                (
+                    o,
+                    vec![Repair],
+                    &LEGAL_DEFECT,
+                    format!("已过换货期{}，但在收货后{years}年的法定期限内（至 {last}）报告质量问题：经营者应当修理（消费者权益保护法第二十四条、民法典第六百二十一条、产品质量法第四十条）。", if warranty == 0 { "且未约定保修期" } else { "和保修期" }),
+                    format!("Past the exchange period{}, but the defect is reported within the law's {years} years from receipt (until {last}): the seller must repair it (CPL Art. 24, Civil Code Art. 621, Product Quality Law Art. 40).", if warranty == 0 { " with no warranty stated" } else { " and the warranty" }),
+                )
+            } else if quality {
+                let end = repair_end()?;
+                let last = crate::time::ymd(end.last);
+                let why = if warranty > 0 && !p.defect_period_outlasts_warranty {
+                    (format!("保修期（{warranty}天）已于 {last} 结束；约定了质量保证期的，适用质量保证期（民法典第六百二十一条）。"), format!("The {warranty}-day warranty ended on {last}; where a quality-guarantee period was agreed it applies (Civil Code Art. 621)."))
                 } else {
-                    exchange_end
+                    (format!("报告质量问题的期限已于 {last} 结束（收货后{years}年的法定期限及保修期，民法典第六百二十一条）：视为质量符合约定。"), format!("The period to report a defect ended on {last} (the law's {years} years from receipt and any warranty, Civil Code Art. 621): the goods are deemed to conform."))
                 };
-                (end, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))
+                (end, Vec::new(), &PERIOD_OVER, format!("{}店铺无义务退换修；如买家坚持，请升级主管处理。", why.0), format!("{} The shop is not obliged; if the buyer insists, escalate to a supervisor.", why.1))
+            } else {
+                (exchange()?, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))
             };
-        let last = end.pred_opt().unwrap_or(end);
-        let mut d = self.empty(ReturnPath::SellerFault, start_of_day(end, self.tz), last);
+        let end = day_after_end(period.last, 0)?;
+        let mut d = self.empty(ReturnPath::SellerFault, start_of_day(end, self.tz), period.last);
         d.reasons.push(FAULT.says(
             format!("退货原因为{rz}，属卖家责任，不适用无理由退货的条件。"),
             format!("The reason is {re}, a seller fault: the no-reason conditions do not apply."),
         ));
         d.reasons.push(rule.says(zh, en));
+        if let Some(moved) = self.rest_days(period.counted, period.last, ("该期限", "the period")) {
+            d.reasons.push(moved);
+        }
         if quality
             && (r.condition.unauthorized_repair || r.condition.labels_tampered)
             && !remedies.is_empty()
