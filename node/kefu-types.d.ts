@@ -899,6 +899,8 @@ export interface LeanReturnDecision {
   verdict: Verdict | null;
   /** The window's last day, `YYYY-MM-DD`, in the policy's time zone. */
   window_last_day: string | null;
+  /** Which no-reason window applied (the no-reason path only; null on the seller-fault path). */
+  window_source: WindowSource | null;
 }
 
 /** How the complaint arrived (seed 004 §四.1: phone, email, online chat, social media). */

@@ -247,7 +247,7 @@ kinds! {
     "order_action" => Action(crate::orders::ActionDecision), crate::orders::ActionRequest => order_action,
         main [action, department, flag, flag_code, note, buyer_message];
     "check_return" => Return(crate::returns::ReturnDecision), crate::returns::ReturnRequest => check_return,
-        main [verdict, path, remedies, window_last_day, return_shipping_paid_by, refund_amount_cents, refund_due_days, refund_due_at];
+        main [verdict, path, remedies, window_last_day, window_source, return_shipping_paid_by, refund_amount_cents, refund_due_days, refund_due_at];
     "classify_complaint" => Complaint(crate::complaints::ComplaintDecision), crate::complaints::Complaint => classify_complaint,
         main [severity, behaviour, causes, owner, reply_due_at, coupon_cents];
     "refund_timeline" => Timeline(crate::refunds::TimelineDecision), crate::refunds::RefundCase => refund_timeline,

@@ -38,6 +38,7 @@ pub mod returns;
 pub mod schema;
 pub mod sla;
 pub mod time;
+pub mod whatif;
 
 pub use calendar::{Calendar, DayInfo, DayKind};
 pub use engine::{

@@ -79,6 +79,7 @@ __all__ = [
     "check_return",
     "classify_complaint",
     "default_engine",
+    "diff_policy",
     "dispatch_estimate",
     "evaluate",
     "evaluate_batch",
@@ -198,6 +199,26 @@ def evaluate(kind: str, request: Request, *, lean: bool = False) -> Dict[str, An
     none), a fraction of the cost when the verdict is all a job needs.
     """
     return default_engine().evaluate(kind, request, lean=lean)
+
+
+def diff_policy(
+    kind: str,
+    requests: List[Request],
+    old: Union[Engine, Mapping[str, Any], str],
+    new: Union[Engine, Mapping[str, Any], str],
+    threads: Optional[int] = None,
+) -> Dict[str, Any]:
+    """What a proposed policy would change, tried on past requests (issue 20).
+
+    Every request is decided under ``old`` and ``new`` (engines, or policies as dicts or JSON
+    text) and compared on the kind's main fields and reason codes, in core. Answers
+    ``{"changes": [{"index", "id", "order_id", "changed", "old", "new", "codes_added",
+    "codes_removed"}, ...], "summary": {"rows_read", "rows_changed", "rows_failed",
+    "transitions", "codes_added", "codes_removed"}}``.
+    """
+    old_engine = old if isinstance(old, Engine) else Engine(old)
+    new_engine = new if isinstance(new, Engine) else Engine(new)
+    return old_engine.diff_policy(kind, requests, new_engine, threads)
 
 
 def evaluate_batch(

@@ -108,6 +108,9 @@ class Engine:
     @overload
     def dispatch_estimate(self, order: Union[DispatchRequest, Mapping[str, Any], str], *, lean: Optional[bool] = None) -> Union[DispatchDecision, LeanDispatchDecision]: ...
     def evaluate(self, kind: str, request: Any, *, lean: Optional[bool] = None) -> Dict[str, Any]: ...
+    def diff_policy(self, kind: str, requests: Any, new: "Engine", threads: Optional[int] = None) -> Dict[str, Any]:
+        """What ``new``'s policy would change: ``{"changes": [...], "summary": {...}}`` (core's comparison)."""
+        ...
     def evaluate_batch(self, kind: str, requests: Any, threads: Optional[int] = None, *, lean: Optional[bool] = None) -> List[Dict[str, Any]]:
         """One ``{index, ok, id?, order_id?, decision | error}`` per request, in order; ``id`` and
         ``order_id`` are the request's, echoed also when it failed. ``threads``: a whole number

@@ -834,6 +834,8 @@ class LeanReturnDecision(TypedDict):
     verdict: Optional[Verdict]
     # The window's last day, `YYYY-MM-DD`, in the policy's time zone.
     window_last_day: Optional[str]
+    # Which no-reason window applied (the no-reason path only; null on the seller-fault path).
+    window_source: Optional[WindowSource]
 
 
 # How the complaint arrived (seed 004 §四.1: phone, email, online chat, social media).

@@ -20,6 +20,12 @@ pub enum Command {
     CalendarIcs(i32),
     /// Print a JSON Schema (`policy`, `check-return`, `check_return.decision`, …).
     Schema(Option<String>),
+    /// `diff-policy --old A --new B KIND [FILE]`.
+    DiffPolicy {
+        old: String,
+        new: String,
+        kind: String,
+    },
 }
 
 /// The parsed command line.
@@ -58,6 +64,15 @@ as JSON.
 Exit status: 0 every row decided; 1 some rows failed (0 with --allow-errors); 2 the command
 could not run (usage, files, policy, header); 128+N stopped by signal N (SIGINT, SIGTERM,
 SIGHUP: the output ends at a whole row; SIGPIPE, 141: the reader of the output went away).";
+
+const DIFF_HELP: &str = "\
+Every row is decided under both policies and compared on the kind's main fields and reason
+codes (the lean form; a failed row by its error code and path). Out, as JSON Lines: one line
+per changed row, {\"index\", \"id\", \"order_id\", \"changed\", \"old\", \"new\", \"codes_added\",
+\"codes_removed\"}, in input order; then one line {\"summary\": {\"rows_read\", \"rows_changed\",
+\"rows_failed\", \"transitions\", \"codes_added\", \"codes_removed\"}}. Memory stays flat.
+
+Exit status: 0 nothing changes; 1 some rows change; 2 the command could not run.";
 
 fn format_arg(name: &'static str, help: &'static str) -> Arg {
     Arg::new(name)
@@ -146,6 +161,55 @@ pub fn cli() -> Clap {
     )
     .subcommand(Clap::new("kinds").about("List the decision commands"))
     .subcommand(
+        Clap::new("diff-policy")
+            .about(
+                "Try a proposed policy on past rows: the rows whose answer changes, then a summary",
+            )
+            .after_help(DIFF_HELP)
+            .arg(
+                Arg::new("old")
+                    .long("old")
+                    .value_name("FILE")
+                    .required(true)
+                    .help("The current policy (JSON)"),
+            )
+            .arg(
+                Arg::new("new")
+                    .long("new")
+                    .value_name("FILE")
+                    .required(true)
+                    .help("The proposed policy (JSON)"),
+            )
+            .arg(
+                Arg::new("kind")
+                    .value_name("KIND")
+                    .required(true)
+                    .value_parser(
+                        kefu_core::KINDS
+                            .iter()
+                            .map(|k| k.replace('_', "-"))
+                            .collect::<Vec<_>>(),
+                    )
+                    .help("The kind of every row (check-return, ...)"),
+            )
+            .arg(
+                Arg::new("file")
+                    .value_name("FILE")
+                    .help("JSON Lines or CSV rows; - or nothing for stdin"),
+            )
+            .arg(format_arg(
+                "from",
+                "Input format (default: by the file name)",
+            ))
+            .arg(output_arg())
+            .arg(
+                Arg::new("ignore-unknown-columns")
+                    .long("ignore-unknown-columns")
+                    .action(ArgAction::SetTrue)
+                    .help("Leave out CSV columns that are no request field"),
+            ),
+    )
+    .subcommand(
         Clap::new("schema")
             .about(
                 "Print a JSON Schema: policy, a kind (its request: check-return), or \
@@ -231,6 +295,24 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Args, clap::Erro
                 .cloned()
                 .unwrap_or_default(),
         ),
+        "diff-policy" => {
+            args.input = sub.get_one::<String>("file").filter(|p| *p != "-").cloned();
+            args.output = sub.get_one::<String>("output").cloned();
+            args.ignore_unknown_columns = sub.get_flag("ignore-unknown-columns");
+            args.from = format(sub.get_one::<String>("from")).unwrap_or(
+                if csv_name(args.input.as_deref()) {
+                    Format::Csv
+                } else {
+                    Format::Jsonl
+                },
+            );
+            let get = |k: &str| sub.get_one::<String>(k).cloned().unwrap_or_default();
+            Command::DiffPolicy {
+                old: get("old"),
+                new: get("new"),
+                kind: get("kind").replace('-', "_"),
+            }
+        }
         "calendar" => match sub.subcommand() {
             Some(("import", m)) => Command::CalendarImport(
                 m.get_one::<String>("notice").filter(|p| *p != "-").cloned(),

@@ -15,6 +15,7 @@
 //! A shim like the others: reading and writing rows is all it does; every rule is in core.
 
 mod args;
+mod diff;
 mod rows;
 mod write;
 
@@ -26,7 +27,7 @@ use std::process::ExitCode;
 
 /// Rows decided together: large enough to share among threads, small enough that memory
 /// does not grow with the input.
-const BLOCK: usize = 8192;
+pub(crate) const BLOCK: usize = 8192;
 
 fn main() -> ExitCode {
     // Rows go to stdout through a file of our own: Rust's stdout handle swallows the errors of
@@ -136,6 +137,27 @@ fn run(args: Args, mut stdout: std::fs::File) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Decide(kind) => decide(&args, kind, stdout),
+        Command::DiffPolicy { old, new, kind } => {
+            let load = |path: &str| -> Result<Engine, String> {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+                Engine::from_json(&text).map_err(|e| format!("{path}: {}", policy_error(&e)))
+            };
+            let (old, new) = (load(old)?, load(new)?);
+            if let Some(path) = &args.output {
+                not_over(path, &[args.input.as_deref()])?;
+            }
+            let (reader, _) = rows::open(args.input.as_deref())?;
+            let mut input =
+                rows::Rows::new(reader, args.from, &old, kind, args.ignore_unknown_columns)?;
+            match &args.output {
+                Some(path) => {
+                    let mut file =
+                        std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
+                    diff::run(&old, &new, kind, &mut input, &mut file)
+                }
+                None => diff::run(&old, &new, kind, &mut input, &mut stdout),
+            }
+        }
     }
 }
 

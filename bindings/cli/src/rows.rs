@@ -48,6 +48,7 @@ enum Source {
 }
 
 /// A row as read, before it is parsed (parsing happens on the worker threads).
+#[derive(Clone)]
 pub enum Raw {
     /// A JSON Lines line, without its line end.
     Line(Vec<u8>),

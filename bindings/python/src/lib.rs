@@ -432,6 +432,47 @@ impl Engine {
         self.run(py, kind, request, lean)
     }
 
+    /// What the policy of `new` would change (issue 20: a policy tried on history): every
+    /// request decided under this engine's policy and under `new`'s, compared on the kind's
+    /// main fields and reason codes by core (`kefu_core::whatif`). Answers
+    /// `{"changes": [...], "summary": {...}}`; the GIL is released while kefu decides.
+    #[pyo3(signature = (kind, requests, new, threads=None))]
+    fn diff_policy(
+        &self,
+        py: Python<'_>,
+        kind: &str,
+        requests: &Bound<'_, PyAny>,
+        new: PyRef<'_, Engine>,
+        threads: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let threads = threads_option(threads).map_err(|e| to_py_err(py, e))?;
+        let items: Vec<Bound<'_, PyAny>> = if let Ok(l) = requests.cast::<PyList>() {
+            l.iter().collect()
+        } else if let Ok(t) = requests.cast::<PyTuple>() {
+            t.iter().collect()
+        } else {
+            return Err(to_py_err(
+                py,
+                CoreError::invalid_input("/requests", "requests is a list of requests"),
+            ));
+        };
+        let rows: Vec<kefu_core::Result<Value>> = items
+            .iter()
+            .map(|r| to_value(r, &mut String::new(), 1))
+            .collect();
+        let (old, new) = (&self.inner, &new.inner);
+        let out = py.detach(|| -> kefu_core::Result<_> {
+            let a = old.evaluate_batch_rows(kind, &rows, threads)?;
+            let b = new.evaluate_batch_rows(kind, &rows, threads)?;
+            Ok(kefu_core::whatif::compare_all(kind, &a, &b))
+        });
+        let (changes, summary) = out.map_err(|e| to_py_err(py, e))?;
+        answer(
+            py,
+            &serde_json::json!({ "changes": changes, "summary": summary }),
+        )
+    }
+
     /// One result per request, in order. The GIL is released while kefu decides, on
     /// `threads` threads (default: every core this process may use).
     /// With `lean`, each decision is in its lean form.

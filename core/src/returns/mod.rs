@@ -604,7 +604,9 @@ impl Category {
     pub fn excludable_by_art7(self) -> bool {
         matches!(
             self,
-            Category::UnsealSensitive | Category::ActivationSensitive | Category::NearExpiryOrFlawed
+            Category::UnsealSensitive
+                | Category::ActivationSensitive
+                | Category::NearExpiryOrFlawed
         )
     }
 }
@@ -695,16 +697,25 @@ impl Returns<'_> {
             blocked = true;
             reasons.push(WINDOW_EXPIRED.says(
                 format!("无理由退货期已于 {last_text} 结束（{span_zh}），本次申请已超期。"),
-                format!("The no-reason window ended on {last_text} ({span_en}); this request is late."),
+                format!(
+                    "The no-reason window ended on {last_text} ({span_en}); this request is late."
+                ),
             ));
         }
         if let Some(path) = &w.path {
             reasons.push(SHOP_WINDOW.says(
                 format!("适用{}（店铺政策 {path}），长于法定的七天。", w.what.0),
-                format!("Applies {} (shop policy {path}), longer than the law's seven days.", w.what.1),
+                format!(
+                    "Applies {} (shop policy {path}), longer than the law's seven days.",
+                    w.what.1
+                ),
             ));
         }
-        if let Some(moved) = self.rest_days(w.counted_last, last, ("无理由退货期", "the no-reason window")) {
+        if let Some(moved) = self.rest_days(
+            w.counted_last,
+            last,
+            ("无理由退货期", "the no-reason window"),
+        ) {
             reasons.push(moved);
         }
 
@@ -904,7 +915,8 @@ impl Returns<'_> {
             if let Ok(due) = self.refund_standard.due(at, self.calendar) {
                 d.refund_due_at = Some(due.format_in(self.tz));
             }
-            d.reasons.extend(self.refund_standard.rest_day_reason(at, self.calendar));
+            d.reasons
+                .extend(self.refund_standard.rest_day_reason(at, self.calendar));
         }
         d.reasons.push(REFUND_DUE.says(
             format!("收到退回商品之日起{n}日内按原支付方式退款。"),
@@ -915,7 +927,12 @@ impl Returns<'_> {
     /// A buyer's period counted in days from `from`, its last day moved past rest days.
     fn period(&self, from: NaiveDate, days: u32) -> Result<Period> {
         let counted = windows::counted(from, days)?;
-        let last = windows::moved(self.policy, self.calendar, counted, ("the after-sales period's last day", "售后期限的最后一日"))?;
+        let last = windows::moved(
+            self.policy,
+            self.calendar,
+            counted,
+            ("the after-sales period's last day", "售后期限的最后一日"),
+        )?;
         Ok(Period { counted, last })
     }
 
@@ -945,7 +962,11 @@ impl Returns<'_> {
         let refund = self.period(signed, p.quality_refund_days.0)?;
         let exchange = || self.period(signed, p.quality_exchange_days.0);
         let warranty_p = || -> Result<Option<Period>> {
-            if warranty == 0 { Ok(None) } else { self.period(sold, warranty).map(Some) }
+            if warranty == 0 {
+                Ok(None)
+            } else {
+                self.period(sold, warranty).map(Some)
+            }
         };
         let outer = || -> Result<Option<Period>> {
             if warranty > 0 && !p.defect_period_outlasts_warranty {
@@ -954,8 +975,15 @@ impl Returns<'_> {
             // Counted in years: the corresponding day, or the month's last (民法典 Art. 202).
             let counted = signed
                 .checked_add_months(chrono::Months::new(years * 12))
-                .ok_or_else(|| Error::invalid_input("", "date out of range").with_zh("日期超出可计算的范围"))?;
-            let last = windows::moved(self.policy, self.calendar, counted, ("the defect period's last day", "质量问题期限的最后一日"))?;
+                .ok_or_else(|| {
+                    Error::invalid_input("", "date out of range").with_zh("日期超出可计算的范围")
+                })?;
+            let last = windows::moved(
+                self.policy,
+                self.calendar,
+                counted,
+                ("the defect period's last day", "质量问题期限的最后一日"),
+            )?;
             Ok(Some(Period { counted, last }))
         };
         use Remedy::{Exchange, Refund, Repair, ResendParts};
@@ -1008,7 +1036,12 @@ impl Returns<'_> {
                         if quality { " or repair" } else { "" }
                     ),
                 )
-            } else if let Some(w) = (quality).then(warranty_p).transpose()?.flatten().filter(|w| asked <= w.last) {
+            } else if let Some(w) = (quality)
+                .then(warranty_p)
+                .transpose()?
+                .flatten()
+                .filter(|w| asked <= w.last)
+            {
                 (
                     w,
                     vec![Repair],
@@ -1016,7 +1049,12 @@ impl Returns<'_> {
                     format!("保修期内（{warranty}天）：免费修理。"),
                     format!("Within the {warranty}-day warranty: free repair."),
                 )
-            } else if let Some(o) = (quality).then(outer).transpose()?.flatten().filter(|o| asked <= o.last) {
+            } else if let Some(o) = (quality)
+                .then(outer)
+                .transpose()?
+                .flatten()
+                .filter(|o| asked <= o.last)
+            {
                 let last = crate::time::ymd(o.last);
                 (
                     o,
@@ -1038,13 +1076,18 @@ impl Returns<'_> {
                 (exchange()?, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))
             };
         let end = day_after_end(period.last, 0)?;
-        let mut d = self.empty(ReturnPath::SellerFault, start_of_day(end, self.tz), period.last);
+        let mut d = self.empty(
+            ReturnPath::SellerFault,
+            start_of_day(end, self.tz),
+            period.last,
+        );
         d.reasons.push(FAULT.says(
             format!("退货原因为{rz}，属卖家责任，不适用无理由退货的条件。"),
             format!("The reason is {re}, a seller fault: the no-reason conditions do not apply."),
         ));
         d.reasons.push(rule.says(zh, en));
-        if let Some(moved) = self.rest_days(period.counted, period.last, ("该期限", "the period")) {
+        if let Some(moved) = self.rest_days(period.counted, period.last, ("该期限", "the period"))
+        {
             d.reasons.push(moved);
         }
         if quality

@@ -250,7 +250,10 @@ impl Windows {
             ("campaigns", self.campaigns.len()),
         ] {
             if n > MAX_WINDOWS {
-                bad(&format!("{at}/{name}"), format!("at most {MAX_WINDOWS} entries"));
+                bad(
+                    &format!("{at}/{name}"),
+                    format!("at most {MAX_WINDOWS} entries"),
+                );
             }
         }
         for (c, w) in &self.categories {
@@ -261,7 +264,10 @@ impl Windows {
                 let here = format!("{at}/{group}/{}", crate::decode::escape(key));
                 let n = key.chars().count();
                 if n == 0 || n > 64 || key.trim() != key {
-                    bad(&here, String::from("a key has 1 to 64 characters, no space at either end"));
+                    bad(
+                        &here,
+                        String::from("a key has 1 to 64 characters, no space at either end"),
+                    );
                 }
                 w.check(&here, bad);
             }
@@ -270,17 +276,27 @@ impl Windows {
             let here = format!("{at}/campaigns/{i}");
             let n = c.name.chars().count();
             if n == 0 || n > 64 {
-                bad(&format!("{here}/name"), format!("must have 1 to 64 characters, has {n}"));
+                bad(
+                    &format!("{here}/name"),
+                    format!("must have 1 to 64 characters, has {n}"),
+                );
             }
             if c.paid_until < c.paid_from {
-                bad(&format!("{here}/paid_until"), String::from("is before paid_from"));
+                bad(
+                    &format!("{here}/paid_until"),
+                    String::from("is before paid_from"),
+                );
             }
             if let Some(last) = c.last_day {
                 if last < c.paid_until {
                     bad(&format!("{here}/last_day"), String::from("is before paid_until: the window would end before the campaign's orders"));
                 }
             }
-            Window { days: c.days, last_day: c.last_day }.check(&here, bad);
+            Window {
+                days: c.days,
+                last_day: c.last_day,
+            }
+            .check(&here, bad);
         }
     }
 }

@@ -62,8 +62,9 @@ pub(super) fn moved(
 
 /// The date `days` days after `from` (the start day not counted: 民法典 Art. 201).
 pub(super) fn counted(from: NaiveDate, days: u32) -> Result<NaiveDate> {
-    add_days(from, i64::from(days))
-        .ok_or_else(|| Error::invalid_input("", "date out of range").with_zh("日期超出可计算的范围"))
+    add_days(from, i64::from(days)).ok_or_else(|| {
+        Error::invalid_input("", "date out of range").with_zh("日期超出可计算的范围")
+    })
 }
 
 pub(super) fn choose(
@@ -95,26 +96,55 @@ pub(super) fn choose(
             return Ok(());
         }
         let what = match days {
-            Some(n) => (format!("{}：签收次日起{n}天", name.0), format!("{}: {n} days from the day after signing", name.1)),
+            Some(n) => (
+                format!("{}：签收次日起{n}天", name.0),
+                format!("{}: {n} days from the day after signing", name.1),
+            ),
             None => {
                 let d = crate::time::ymd(last);
-                (format!("{}：可退至{d}", name.0), format!("{}: returnable until {d}", name.1))
+                (
+                    format!("{}：可退至{d}", name.0),
+                    format!("{}: returnable until {d}", name.1),
+                )
             }
         };
-        best = Some(Chosen { source, path, days, counted_last, last, what });
+        best = Some(Chosen {
+            source,
+            path,
+            days,
+            counted_last,
+            last,
+            what,
+        });
         Ok(())
     };
     let esc = crate::decode::escape;
     if let Some(sku) = &r.sku {
         if let Some(win) = w.skus.get(&sku.0) {
             let path = format!("/returns/windows/skus/{}", esc(&sku.0));
-            offer(WindowSource::Sku, Some(path), win, (format!("店铺SKU {} 的退货期", sku.0), format!("the shop's window for SKU {}", sku.0)))?;
+            offer(
+                WindowSource::Sku,
+                Some(path),
+                win,
+                (
+                    format!("店铺SKU {} 的退货期", sku.0),
+                    format!("the shop's window for SKU {}", sku.0),
+                ),
+            )?;
         }
     }
     for tag in &r.tags {
         if let Some(win) = w.tags.get(&tag.0) {
             let path = format!("/returns/windows/tags/{}", esc(&tag.0));
-            offer(WindowSource::Tag, Some(path), win, (format!("店铺标签“{}”的退货期", tag.0), format!("the shop's window for tag {}", tag.0)))?;
+            offer(
+                WindowSource::Tag,
+                Some(path),
+                win,
+                (
+                    format!("店铺标签“{}”的退货期", tag.0),
+                    format!("the shop's window for tag {}", tag.0),
+                ),
+            )?;
         }
     }
     if !w.campaigns.is_empty() {
@@ -126,22 +156,58 @@ pub(super) fn choose(
         let day = paid.date_in(tz);
         for (i, c) in w.campaigns.iter().enumerate() {
             if c.paid_from.0 <= day && day <= c.paid_until.0 {
-                let win = Window { days: c.days, last_day: c.last_day };
-                let name = (format!("店铺活动“{}”的退货期", c.name), format!("the shop's campaign {}", c.name));
-                offer(WindowSource::Campaign, Some(format!("/returns/windows/campaigns/{i}")), &win, name)?;
+                let win = Window {
+                    days: c.days,
+                    last_day: c.last_day,
+                };
+                let name = (
+                    format!("店铺活动“{}”的退货期", c.name),
+                    format!("the shop's campaign {}", c.name),
+                );
+                offer(
+                    WindowSource::Campaign,
+                    Some(format!("/returns/windows/campaigns/{i}")),
+                    &win,
+                    name,
+                )?;
             }
         }
     }
     if let Some(win) = w.categories.get(&r.category) {
         let path = format!("/returns/windows/categories/{}", r.category.key());
-        let name = (format!("店铺对{}的退货期", super::category_zh(r.category)), format!("the shop's window for {}", super::category_en(r.category)));
+        let name = (
+            format!("店铺对{}的退货期", super::category_zh(r.category)),
+            format!("the shop's window for {}", super::category_en(r.category)),
+        );
         offer(WindowSource::Category, Some(path), win, name)?;
     }
     if p.no_reason_days.0 > LAW_NO_REASON_DAYS {
-        let win = Window { days: Some(p.no_reason_days), last_day: None };
-        offer(WindowSource::PolicyDefault, Some(String::from("/returns/no_reason_days")), &win, (String::from("店铺默认退货期"), String::from("the shop's default window")))?;
+        let win = Window {
+            days: Some(p.no_reason_days),
+            last_day: None,
+        };
+        offer(
+            WindowSource::PolicyDefault,
+            Some(String::from("/returns/no_reason_days")),
+            &win,
+            (
+                String::from("店铺默认退货期"),
+                String::from("the shop's default window"),
+            ),
+        )?;
     }
-    let law = Window { days: Some(crate::num::Count(LAW_NO_REASON_DAYS)), last_day: None };
-    offer(WindowSource::Law, None, &law, (String::from("法定无理由退货期"), String::from("the law's no-reason window")))?;
+    let law = Window {
+        days: Some(crate::num::Count(LAW_NO_REASON_DAYS)),
+        last_day: None,
+    };
+    offer(
+        WindowSource::Law,
+        None,
+        &law,
+        (
+            String::from("法定无理由退货期"),
+            String::from("the law's no-reason window"),
+        ),
+    )?;
     best.ok_or_else(|| Error::invalid_input("", "no return window").with_zh("没有退货期限"))
 }

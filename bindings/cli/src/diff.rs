@@ -1,0 +1,106 @@
+//! `kefu diff-policy`: every row decided under the current and the proposed policy, the
+//! changed rows streamed out in order, then the summary. The comparison is core's
+//! (`kefu_core::whatif`); this reads rows and writes lines, a block at a time, so memory stays
+//! flat however long the history is.
+
+use crate::rows;
+use kefu_core::whatif::{compare, Summary};
+use kefu_core::Engine;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Decide and compare one thread's share of a block: the encoded changed rows and the counts.
+fn work(
+    old: &Engine,
+    new: &Engine,
+    kind: &str,
+    columns: Option<&kefu_core::decode::cells::Columns>,
+    start: usize,
+    part: Vec<rows::Raw>,
+) -> Result<(Vec<u8>, Summary), String> {
+    let mut out = Vec::new();
+    let mut summary = Summary::default();
+    for (i, raw) in part.into_iter().enumerate() {
+        let a = rows::decide(old, kind, columns, start + i, raw.clone());
+        let b = rows::decide(new, kind, columns, start + i, raw);
+        let change = compare(&a, &b);
+        summary.count(kind, &a, change.as_ref());
+        if let Some(c) = change {
+            serde_json::to_writer(&mut out, &c).map_err(|e| format!("writing: {e}"))?;
+            out.push(b'\n');
+        }
+    }
+    Ok((out, summary))
+}
+
+/// Run the comparison over `input`, writing to `output`.
+pub fn run(
+    old: &Engine,
+    new: &Engine,
+    kind: &str,
+    input: &mut rows::Rows,
+    output: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    let mut total = Summary::default();
+    let mut index = 0usize;
+    loop {
+        let block = input.next_block(crate::BLOCK);
+        if block.is_empty() {
+            break;
+        }
+        let share = block.len().div_ceil(threads);
+        let columns = input.columns();
+        let mut parts = Vec::new();
+        let mut rest = block;
+        while rest.len() > share {
+            let tail = rest.split_off(share);
+            parts.push(rest);
+            rest = tail;
+        }
+        parts.push(rest);
+        let done = std::thread::scope(|scope| {
+            let mut first = index;
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    let start = first;
+                    first += part.len();
+                    scope.spawn(move || work(old, new, kind, columns, start, part))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(String::from("internal error: a worker stopped")))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        })?;
+        for (bytes, summary) in done {
+            index += usize::try_from(summary.rows_read).unwrap_or(0);
+            total.merge(summary);
+            match output.write_all(&bytes) {
+                Err(e) if gone(&e) => return Ok(ExitCode::from(141)),
+                other => other.map_err(|e| format!("writing: {e}"))?,
+            }
+        }
+    }
+    let mut last = serde_json::to_vec(&serde_json::json!({ "summary": &total }))
+        .map_err(|e| format!("writing: {e}"))?;
+    last.push(b'\n');
+    match output.write_all(&last) {
+        Err(e) if gone(&e) => return Ok(ExitCode::from(141)),
+        other => other.map_err(|e| format!("writing: {e}"))?,
+    }
+    eprintln!(
+        "kefu diff-policy {kind}: {} rows, {} changed, {} failed under both",
+        total.rows_read, total.rows_changed, total.rows_failed
+    );
+    Ok(if total.rows_changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
