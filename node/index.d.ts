@@ -8,7 +8,7 @@ import type {
   Decision, Decisions, DispatchDecision, DispatchRequest, ErrorCode, FlagDecision, Instant, Kind,
   LeanActionDecision, LeanComplaintDecision, LeanDecision, LeanDecisions, LeanDispatchDecision,
   LeanFlagDecision, LeanOption, LeanReturnDecision, LeanSlaDecision, LeanTimelineDecision, Options,
-  OrderFacts, Policy, Problem, RefundCase, Requests, ReturnDecision, ReturnRequest, SlaDecision,
+  OrderFacts, Policy, PolicyDiff, Problem, RefundCase, Requests, ReturnDecision, ReturnRequest, SlaDecision,
   SlaRequest, TimelineDecision, WholeOption,
   CheckReturnCategory, ClassifyComplaintCategory, EventType, Flag, HolidayPolicy, Phrase, Standard, Unit,
 } from './kefu-types';
@@ -72,6 +72,8 @@ export declare class Engine {
   evaluateBatchAsync<K extends Kind>(kind: K, requests: object[], options: LeanOption): Promise<BatchItem<LeanDecisions[K]>[]>;
   evaluateBatchAsync<K extends Kind>(kind: K, requests: object[], options?: WholeOption | null): Promise<BatchItem<Decisions[K]>[]>;
   evaluateBatchAsync<K extends Kind>(kind: K, requests: object[], options: Options): Promise<BatchItem<Decisions[K] | LeanDecisions[K]>[]>;
+  /** What `proposed`'s policy would change over `requests`: the changed rows and a summary. */
+  diffPolicy(kind: Kind | string, requests: object[], proposed: Engine): PolicyDiff;
   isWorkday(date: DateString): boolean;
   addWorkingTime(start: Instant, minutes: number): Instant;
   workingMinutesBetween(a: Instant, b: Instant): number;

@@ -2299,6 +2299,39 @@ export type BatchItem<D = Decision | LeanDecision> =
   | { index: number; ok: true; id?: string; order_id?: string; decision: D }
   | { index: number; ok: false; id?: string; order_id?: string; error: { code: ErrorCode; kind: ErrorKind; message: string; message_zh: string; path: string | null } };
 
+/** One answer as `diffPolicy` compares it: the lean decision without its echoed keys, or the error. */
+export type PolicyAnswer = Omit<LeanDecision, 'id' | 'order_id'> | { error: { code: ErrorCode; path: string | null } };
+/** One request whose answer changes under a proposed policy (core's `whatif::Change`). */
+export interface PolicyChange {
+  index: number;
+  id?: string;
+  order_id?: string;
+  /** The main fields that differ (`reason_codes`, `error` included). */
+  changed: string[];
+  /** The answer under the current policy. */
+  old: PolicyAnswer;
+  /** The answer under the proposed policy. */
+  new: PolicyAnswer;
+  codes_added: string[];
+  codes_removed: string[];
+}
+/** What a proposed policy changes over a history (core's `whatif::Summary`). */
+export interface PolicyDiffSummary {
+  rows_read: number;
+  rows_changed: number;
+  /** Rows that failed alike under both policies. */
+  rows_failed: number;
+  /** Changed rows by the first main field, `"old -> new"`. */
+  transitions: Record<string, number>;
+  codes_added: Record<string, number>;
+  codes_removed: Record<string, number>;
+}
+/** `diffPolicy`'s answer: the changed rows in order, and the summary. */
+export interface PolicyDiff {
+  changes: PolicyChange[];
+  summary: PolicyDiffSummary;
+}
+
 /**
  * `calendar.years` entries by year ("2026"): the year's holidays and its make-up working days
  * (调休上班). `calendarFromNotice` gives one, ready for `new Engine({ calendar: { years } })`.

@@ -203,7 +203,7 @@ def evaluate(kind: str, request: Request, *, lean: bool = False) -> Dict[str, An
 
 def diff_policy(
     kind: str,
-    requests: List[Request],
+    requests: Any,
     old: Union[Engine, Mapping[str, Any], str],
     new: Union[Engine, Mapping[str, Any], str],
     threads: Optional[int] = None,
@@ -212,13 +212,69 @@ def diff_policy(
 
     Every request is decided under ``old`` and ``new`` (engines, or policies as dicts or JSON
     text) and compared on the kind's main fields and reason codes, in core. Answers
-    ``{"changes": [{"index", "id", "order_id", "changed", "old", "new", "codes_added",
-    "codes_removed"}, ...], "summary": {"rows_read", "rows_changed", "rows_failed",
-    "transitions", "codes_added", "codes_removed"}}``.
+    ``{"changes": ..., "summary": {"rows_read", "rows_changed", "rows_failed", "transitions",
+    "codes_added", "codes_removed"}}``.
+
+    ``requests`` is a list (``changes`` is then a list of ``{"index", "id", "order_id",
+    "changed", "old", "new", "codes_added", "codes_removed"}``, ``old`` and ``new`` the lean
+    answers) or a data frame read as :func:`evaluate_frame` reads it (``changes`` is then a
+    frame of the same library with one row per changed row: ``index``, ``id``, ``order_id``,
+    ``changed``, ``old_error`` and ``new_error`` (the error code of a row that failed),
+    ``old_<field>`` and ``new_<field>`` for each main field and ``reason_codes`` as text (lists
+    joined by ``|``), ``codes_added``, ``codes_removed``).
     """
     old_engine = old if isinstance(old, Engine) else Engine(old)
     new_engine = new if isinstance(new, Engine) else Engine(new)
-    return old_engine.diff_policy(kind, requests, new_engine, threads)
+    if isinstance(requests, (list, tuple)):
+        return old_engine.diff_policy(kind, requests, new_engine, threads)
+    module = type(requests).__module__.split(".")[0]
+    if module != "polars":
+        try:
+            import pyarrow
+        except ImportError as e:
+            raise ImportError(
+                f"kefu.diff_policy reads and answers a {module} data frame through pyarrow, "
+                "which is not installed: pip install pyarrow"
+            ) from e
+    answer = old_engine.diff_policy(kind, requests, new_engine, threads)
+    columns = _change_columns(kind, answer["changes"])
+    if module == "polars":
+        import polars
+
+        frame = polars.DataFrame(columns)
+    else:
+        table = pyarrow.table(columns)
+        frame = table.to_pandas() if module == "pandas" else table
+    return {"changes": frame, "summary": answer["summary"]}
+
+
+def _text(value: Any) -> Optional[str]:
+    """A main field's value as the frames write it: text, lists joined by ``|``."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "|".join(str(v) for v in value)
+    return str(value)
+
+
+def _change_columns(kind: str, changes: List[Dict[str, Any]]) -> Dict[str, List[Any]]:
+    """The changed rows as columns: a conversion of core's answer, nothing decided here."""
+    fields = [f for f in schema(f"{kind}.lean")["properties"] if f not in ("id", "order_id")]
+    out: Dict[str, List[Any]] = {
+        "index": [c["index"] for c in changes],
+        "id": [c.get("id") for c in changes],
+        "order_id": [c.get("order_id") for c in changes],
+        "changed": ["|".join(c["changed"]) for c in changes],
+    }
+    for side in ("old", "new"):
+        out[f"{side}_error"] = [(c[side].get("error") or {}).get("code") for c in changes]
+        for f in fields:
+            out[f"{side}_{f}"] = [_text(c[side].get(f)) for c in changes]
+    out["codes_added"] = ["|".join(c["codes_added"]) for c in changes]
+    out["codes_removed"] = ["|".join(c["codes_removed"]) for c in changes]
+    return out
 
 
 def evaluate_batch(

@@ -95,7 +95,7 @@ def test_threads_may_be_a_numpy_integer_or_none() -> None:
 
 def test_time_zone_aware_datetime_columns_are_instants() -> None:
     signed = ["2026-03-01 23:59:00", "2026-03-01 23:59:00.250"]
-    requested = ["2026-03-08 21:30:00", "2026-03-09 00:00:00"]
+    requested = ["2026-03-08 21:30:00", "2026-03-10 00:00:00"]
     frame = pandas.DataFrame({
         "reason": ["no_reason"] * 2, "category": ["apparel"] * 2,
         "signed_at": pandas.to_datetime(signed, format="ISO8601").tz_localize("Asia/Shanghai"),
@@ -103,12 +103,13 @@ def test_time_zone_aware_datetime_columns_are_instants() -> None:
     })
     text = [
         {**GOOD, "signed_at": "2026-03-01T23:59:00+08:00", "requested_at": "2026-03-08T21:30:00+08:00"},
-        {**GOOD, "signed_at": "2026-03-01T23:59:00.250+08:00", "requested_at": "2026-03-09T00:00:00+08:00"},
+        {**GOOD, "signed_at": "2026-03-01T23:59:00.250+08:00", "requested_at": "2026-03-10T00:00:00+08:00"},
     ]
     out = kefu.evaluate_frame("check_return", frame, decisions=True)
     assert out["ok"].tolist() == [True, True]
     same_as_one_call("check_return", out, text)
-    assert out["verdict"].tolist() == ["eligible", "ineligible"]  # the second is past 7 days
+    # The second is past the window: its 7th day, Sunday 8 March, runs to Monday 9 March.
+    assert out["verdict"].tolist() == ["eligible", "ineligible"]
 
     # The same instants as Arrow timestamps in UTC, in a fixed offset, and in seconds.
     for unit, tz in (("us", "UTC"), ("ns", "+08:00"), ("ms", "Asia/Shanghai"), ("s", "Etc/UTC")):

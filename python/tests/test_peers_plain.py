@@ -8,6 +8,7 @@ verdict and remedies on every generated request.
 
 import collections
 import importlib.util
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -26,6 +27,16 @@ def _module(name, path):
 gen = _module("peers_gen", ROOT / "tests" / "bench" / "peers_gen.py")
 plain = _module("peers_plain", ROOT / "python" / "benches" / "peers" / "plain.py")
 SHOP = timezone(timedelta(hours=8))
+# The rules the peers express (issue 9), as a policy: weekends not rest days, a stated warranty
+# replacing the law's two years. What no policy turns off is left out row by row below: a
+# period whose last day is a statutory holiday (民法典 Art. 203, issue 20), which the peers'
+# day counts do not know.
+POLICY = json.loads((ROOT / "tests" / "bench" / "peers_policy.json").read_text(encoding="utf-8"))
+MOVED = "LAST_DAY_AFTER_REST_DAYS"
+
+
+def moved(d):
+    return any(x["code"] == MOVED for x in d["reasons"])
 
 
 @pytest.fixture(scope="module")
@@ -35,15 +46,20 @@ def data():
 
 @pytest.fixture(scope="module")
 def decisions(data):
-    engine = kefu.Engine()
+    engine = kefu.Engine(POLICY)
     return [engine.check_return(r) for r in data["requests"]]
+
+
+def test_only_a_few_rows_end_on_a_holiday(decisions):
+    n = sum(moved(d) for d in decisions)
+    assert 0 < n < len(decisions) // 8, n  # 2026 has about 30 statutory holiday days
 
 
 def test_the_plain_function_agrees_with_kefu_on_every_request(data, decisions):
     wrong = [
         (r, d["verdict"], d["remedies"])
         for r, d in zip(data["requests"], decisions)
-        if plain.check_return(r) != {"verdict": d["verdict"], "remedies": d["remedies"]}
+        if not moved(d) and plain.check_return(r) != {"verdict": d["verdict"], "remedies": d["remedies"]}
     ]
     assert not wrong, wrong[:3]
 
@@ -83,7 +99,7 @@ def test_the_generator_mixes_every_branch(data, decisions):
 
 def test_the_precomputed_day_counts_are_kefus_window(data, decisions):
     for r, f, d in zip(data["requests"], data["facts"], decisions):
-        if r["reason"] == "no_reason":
+        if r["reason"] == "no_reason" and not moved(d):
             inside = "WITHIN_RETURN_WINDOW" in [x["code"] for x in d["reasons"]]
             assert inside == (f["days_after_signing"] <= 7), (r, f)
 

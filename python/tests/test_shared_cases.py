@@ -60,7 +60,7 @@ def engine_for(policy: Optional[Any]) -> Any:
 
 
 def error_shape(e: kefu.KefuError) -> Dict[str, Any]:
-    return {"code": e.code, "message": e.message, "path": e.path, "problems": e.problems}
+    return {"code": e.code, "kind": e.kind, "message": e.message, "path": e.path, "problems": e.problems}
 
 
 def lean_mismatches(whole: Dict[str, Any], lean: Any) -> List[str]:

@@ -524,6 +524,30 @@ impl Engine {
         items_to_js(env, &items, options.lean)
     }
 
+    /// What `proposed`'s policy would change over `requests` (issue 20: a policy tried on
+    /// history): `{changes, summary}`, the comparison core's (`kefu_core::whatif`).
+    #[napi(
+        ts_args_type = "kind: string, requests: Array<object>, proposed: Engine",
+        ts_return_type = "PolicyDiff"
+    )]
+    pub fn diff_policy<'env>(
+        &self,
+        env: &'env Env,
+        kind: String,
+        requests: Unknown<'_>,
+        proposed: &Engine,
+    ) -> Result<Unknown<'env>> {
+        let out = guarded(|| {
+            let batch = Batch::read(requests);
+            let a = batch.decide(&self.inner, &kind)?;
+            let b = batch.decide(&proposed.inner, &kind)?;
+            let (changes, summary) = kefu_core::whatif::compare_all(&kind, &a, &b);
+            Ok(serde_json::json!({ "changes": changes, "summary": summary }))
+        })
+        .map_err(|e| to_js_error(env, e))?;
+        to_js(env, &out)
+    }
+
     /// [`evaluate_batch`](Self::evaluate_batch) off the main thread: the requests are read
     /// now, decided on libuv's thread pool (on every core), and the Promise resolves to the
     /// results, or rejects with kefu's error (`code`, `path`).

@@ -360,6 +360,43 @@ pub fn decide(
     })
 }
 
+/// Every row of every batch decided under both engines and compared by core
+/// (`kefu_core::whatif`): the changed rows and the summary, for `kefu.diff_policy` over a data
+/// frame (issue 20). A row that fails keeps its keys, as in [`decide`].
+pub fn diff(
+    old: &CoreEngine,
+    new: &CoreEngine,
+    kind: &str,
+    batches: &[RecordBatch],
+) -> Result<(Vec<kefu_core::whatif::Change>, kefu_core::whatif::Summary), CoreError> {
+    old.evaluate_batch_on(kind, &[], 1)?; // an unknown kind fails the whole call
+    let mut changes = Vec::new();
+    let mut summary = kefu_core::whatif::Summary::default();
+    let mut first = 0usize;
+    for batch in batches {
+        let batch = &nest(batch)?;
+        let keys = Keys::new(kind, batch);
+        for row in 0..batch.num_rows() {
+            let item = |engine: &CoreEngine| {
+                let decided = kefu_core::guarded(|| engine.decide_from(kind, Row::new(batch, row)));
+                let mut item =
+                    kefu_core::BatchItem::new(first + row, decided).keyed_by(kind, |_| None);
+                if !item.ok {
+                    item.id = Keys::text(keys.id.as_ref(), row);
+                    item.order_id = Keys::text(keys.order_id.as_ref(), row);
+                }
+                item
+            };
+            let (a, b) = (item(old), item(new));
+            let change = kefu_core::whatif::compare(&a, &b);
+            summary.count(kind, &a, change.as_ref());
+            changes.extend(change);
+        }
+        first += batch.num_rows();
+    }
+    Ok((changes, summary))
+}
+
 // ── columns named as field paths ─────────────────────────────────────────────────────────
 
 /// A column's field path when its name is one (`condition.seal_broken`, or

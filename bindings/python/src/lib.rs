@@ -451,10 +451,16 @@ impl Engine {
         } else if let Ok(t) = requests.cast::<PyTuple>() {
             t.iter().collect()
         } else {
-            return Err(to_py_err(
+            // A data frame (anything with the Arrow PyCapsule interface), read column-wise.
+            let (_, batches) = frame::import(requests)?;
+            let (old, new) = (&self.inner, &new.inner);
+            let (changes, summary) = py
+                .detach(|| frame::diff(old, new, kind, &batches))
+                .map_err(|e| to_py_err(py, e))?;
+            return answer(
                 py,
-                CoreError::invalid_input("/requests", "requests is a list of requests"),
-            ));
+                &serde_json::json!({ "changes": changes, "summary": summary }),
+            );
         };
         let rows: Vec<kefu_core::Result<Value>> = items
             .iter()

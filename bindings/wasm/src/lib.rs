@@ -372,6 +372,36 @@ impl Engine {
         .map_err(|e| to_js_error(&e))
     }
 
+    /// What `proposed`'s policy would change over `requests` (issue 20: a policy tried on
+    /// history): `{changes, summary}`, the comparison core's (`kefu_core::whatif`).
+    #[wasm_bindgen(js_name = diffPolicy, unchecked_return_type = "PolicyDiff")]
+    pub fn diff_policy(
+        &self,
+        kind: &str,
+        requests: JsValue,
+        proposed: &Engine,
+    ) -> Result<JsValue, JsValue> {
+        guarded(|| {
+            if !js_sys::Array::is_array(&requests) {
+                return Err(kefu_core::Error::invalid_input(
+                    "/requests",
+                    "requests is an array of requests",
+                ));
+            }
+            let rows: Vec<_> = js_sys::Array::from(&requests)
+                .iter()
+                .map(|row| to_value(&row, &mut String::new(), 1))
+                .collect();
+            let a = self.inner.evaluate_batch_rows(kind, &rows, 1)?;
+            let b = proposed.inner.evaluate_batch_rows(kind, &rows, 1)?;
+            let (changes, summary) = kefu_core::whatif::compare_all(kind, &a, &b);
+            Ok(to_js(
+                &serde_json::json!({ "changes": changes, "summary": summary }),
+            ))
+        })
+        .map_err(|e| to_js_error(&e))
+    }
+
     /// Whether a `YYYY-MM-DD` date is a working day.
     #[wasm_bindgen(js_name = isWorkday)]
     pub fn is_workday(
