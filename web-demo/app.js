@@ -1,6 +1,6 @@
 // The after-sales desk. Forms become kefu requests, kefu (wasm, in this page) decides, and the
 // decision is shown. No rule lives here: defaults, checks and messages all come from kefu.
-import init, { Engine, validatePolicy, version } from './pkg/kefu_wasm.js';
+import init, { Engine, kinds, validatePolicy, version } from './pkg/kefu_wasm.js';
 import { UI, NAMES } from './i18n.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -365,6 +365,56 @@ function applyPolicy() {
   draw();
 }
 
+// ── what-if: a proposed policy tried on past requests (core's comparison, issue 20) ───────
+const SHOWN = 200; // changed rows listed; the summary counts them all
+function drawDiff(diff, proposed) {
+  const s = diff.summary;
+  const table = (title, map) => Object.keys(map).length
+    ? `<h3>${esc(t(title))}</h3><table><tbody>${Object.entries(map).map(([k, n]) => `<tr><td><code>${esc(k)}</code></td><td>${n}</td></tr>`).join('')}</tbody></table>`
+    : '';
+  const headline = (a) => (a.error ? `⚠ ${a.error.code}` : Object.entries(a).find(([k]) => k !== 'reason_codes')?.[1]);
+  const rows = diff.changes.slice(0, SHOWN).map((c) => `<tr data-row="${c.index}">
+      <td>${c.index}${c.order_id ? ` · ${esc(c.order_id)}` : ''}${c.id ? ` · ${esc(c.id)}` : ''}</td>
+      <td>${esc(c.changed.join(', '))}</td>
+      <td>${esc(JSON.stringify(headline(c.old)))} → ${esc(JSON.stringify(headline(c.new)))}${c.old.window_last_day !== c.new.window_last_day && c.new.window_last_day ? `<br>${esc(c.old.window_last_day ?? '—')} → ${esc(c.new.window_last_day)}` : ''}</td>
+      <td>${c.codes_added.map((x) => `+${esc(x)}`).concat(c.codes_removed.map((x) => `−${esc(x)}`)).join('<br>')}</td></tr>`).join('');
+  return `<p data-out="whatif" data-value="${esc(JSON.stringify(s))}"><b>${esc(t('whatif_summary', { read: s.rows_read, changed: s.rows_changed, failed: s.rows_failed }))}</b> · ${esc(proposed.id)} ${esc(proposed.version)} <code>${esc(proposed.hash)}</code></p>
+    ${table('whatif_transitions', s.transitions)}${table('whatif_codes_added', s.codes_added)}${table('whatif_codes_removed', s.codes_removed)}
+    ${rows ? `<table class="changes"><thead><tr><th>${esc(t('whatif_row'))}</th><th>${esc(t('whatif_fields'))}</th><th>${esc(t('whatif_old'))} → ${esc(t('whatif_new'))}</th><th>${esc(t('reasons'))}</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
+    ${diff.changes.length > SHOWN ? `<p>${esc(t('whatif_more', { n: diff.changes.length - SHOWN }))}</p>` : ''}`;
+}
+
+function runWhatIf() {
+  const target = $('#whatif-result');
+  const text = $('#whatif-policy').value.trim();
+  const problems = text ? validatePolicy(text) : [];
+  if (problems.length) {
+    target.innerHTML = `<div class="error" data-out="problems" data-value="${esc(JSON.stringify(problems))}"><b>${esc(t('problems_found', { n: problems.length }))}</b>
+      <table><tbody>${problems.map((p) => `<tr><td><code>${esc(p.path || '/')}</code></td><td>${esc(p.message)}</td></tr>`).join('')}</tbody></table></div>`;
+    return;
+  }
+  // One request per non-blank line; a line that is not JSON goes as it is, and kefu answers it
+  // with that row's error (the row keeps its place).
+  const lines = $('#whatif-rows').value.split(/\r?\n/).filter((l) => l.trim() !== '')
+    .map((l) => { try { return JSON.parse(l); } catch { return l; } });
+  // Decided once; a language switch draws the same answer again.
+  let proposed, paint;
+  try {
+    proposed = text ? new Engine(text) : new Engine();
+    const p = proposed.policy();
+    const ref = { id: p.id, version: p.version, hash: proposed.policyHash() };
+    const diff = engine.diffPolicy($('#whatif-kind').value, lines, proposed);
+    paint = () => { target.innerHTML = drawDiff(diff, ref); target.classList.remove('failed'); };
+  } catch (e) {
+    if (!e || typeof e.code !== 'string') throw e;
+    paint = () => { target.innerHTML = errorHtml(e); target.classList.add('failed'); };
+  } finally {
+    proposed?.free();
+  }
+  rerender.set(target.id, paint);
+  paint();
+}
+
 // ── wiring ──────────────────────────────────────────────────────────────────────────────
 function showTab(id) {
   $$('.panel').forEach((p) => { p.hidden = p.id !== id; });
@@ -415,6 +465,14 @@ function wire() {
   })));
 
   $('#policy-apply').addEventListener('click', applyPolicy);
+  $('#whatif-kind').innerHTML = kinds().map((k) => `<option value="${esc(k)}"${k === 'check_return' ? ' selected' : ''}>${esc(k)}</option>`).join('');
+  on('#whatif-form', runWhatIf);
+  for (const [input, area] of [['#whatif-policy-file', '#whatif-policy'], ['#whatif-rows-file', '#whatif-rows']]) {
+    $(input).addEventListener('change', async (ev) => {
+      const file = ev.target.files[0];
+      if (file) $(area).value = await file.text();
+    });
+  }
   $('#policy-default').addEventListener('click', () => { $('#policy-text').value = ''; applyPolicy(); });
   $('#policy-file').addEventListener('change', async (ev) => {
     const file = ev.target.files[0];

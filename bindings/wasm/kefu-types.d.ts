@@ -2299,8 +2299,8 @@ export type BatchItem<D = Decision | LeanDecision> =
   | { index: number; ok: true; id?: string; order_id?: string; decision: D }
   | { index: number; ok: false; id?: string; order_id?: string; error: { code: ErrorCode; kind: ErrorKind; message: string; message_zh: string; path: string | null } };
 
-/** One answer as `diffPolicy` compares it: the lean decision without its echoed keys, or the error. */
-export type PolicyAnswer = Omit<LeanDecision, 'id' | 'order_id'> | { error: { code: ErrorCode; path: string | null } };
+/** One answer as `diffPolicy` shows it: the lean decision, or the error's code and path. */
+export type PolicyAnswer = LeanDecision | { error: { code: ErrorCode; path: string | null } };
 /** One request whose answer changes under a proposed policy (core's `whatif::Change`). */
 export interface PolicyChange {
   index: number;

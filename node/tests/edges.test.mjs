@@ -128,7 +128,7 @@ test("a static `import { checkReturn } from 'kefu'` links and runs in Node", () 
   const code = [
     "import { checkReturn, Engine, VERSION } from 'kefu';",
     "import kefu from 'kefu';",
-    "const d = checkReturn({ reason: 'no_reason', category: 'food', signed_at: '2026-03-01T10:00:00+08:00', requested_at: '2026-03-09T00:00:00+08:00' });",
+    "const d = checkReturn({ reason: 'no_reason', category: 'food', signed_at: '2026-03-01T10:00:00+08:00', requested_at: '2026-03-10T00:00:00+08:00' });",
     "console.log(JSON.stringify([d.verdict, d.policy.id, typeof Engine, VERSION === kefu.VERSION]));",
   ].join('\n');
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8' });

@@ -3,12 +3,14 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hostChecks } from '../../tests/js/host.mjs';
+import { whatIfChecks } from '../../tests/js/whatif.mjs';
 
 const kefu = createRequire(import.meta.url)('../index.js');
 hostChecks('napi', { Engine: kefu.Engine, errorCodes: kefu.ERROR_CODES, version: kefu.VERSION, validatePolicy: kefu.validatePolicy, calendarFromNotice: kefu.calendarFromNotice });
+whatIfChecks('napi', { Engine: kefu.Engine });
 
 test('napi: module-level functions use the default engine', () => {
-  const request = { reason: 'no_reason', category: 'food', signed_at: '2026-03-01T10:00:00+08:00', requested_at: '2026-03-09T00:00:00+08:00' };
+  const request = { reason: 'no_reason', category: 'food', signed_at: '2026-03-01T10:00:00+08:00', requested_at: '2026-03-10T00:00:00+08:00' }; // past the window: its 7th day, Sunday 8 March, runs to Monday 9 March
   const d = kefu.checkReturn(request);
   assert.equal(d.verdict, 'ineligible');
   assert.deepEqual(d, kefu.evaluate('check_return', request));

@@ -46,7 +46,7 @@ export function loadSuites() {
 /** The error as the shared cases see it. */
 export function errorShape(e) {
   if (!(e instanceof Error) || typeof e.code !== 'string') throw e;
-  return { code: e.code, message: e.message, path: e.path ?? null, problems: e.problems ?? [] };
+  return { code: e.code, kind: e.kind, message: e.message, path: e.path ?? null, problems: e.problems ?? [] };
 }
 
 /** Kinds whose named method takes the request object itself. */

@@ -227,6 +227,29 @@ test('an order flag is drawn in its colour with its platform code', async () => 
   assert.match(await page.textContent('#flag-result .flag'), /紫旗\s*#\d+/);
 });
 
+test('a proposed policy tried on past requests: the summary and the changed rows (issue 20)', async () => {
+  await open();
+  await page.click('[data-tab=policy]');
+  await page.fill('#whatif-policy', JSON.stringify({ returns: { windows: { categories: { apparel: { days: 15 } } } } }));
+  // Signed Monday 2 March: the law's window ends Monday 9 March, apparel's proposed one Tuesday 17 March.
+  const row = (category, day) => JSON.stringify({ reason: 'no_reason', category, signed_at: '2026-03-02T10:00:00+08:00', requested_at: `2026-03-${day}T10:00:00+08:00` });
+  await page.fill('#whatif-rows', [row('apparel', '05'), row('apparel', '12'), '', row('apparel', '20'), row('shoes', '05'), row('shoes', '12'), '{oops'].join('\n'));
+  await page.click('#whatif-form [type=submit]');
+  const summary = JSON.parse(await page.getAttribute('#whatif-result [data-out=whatif]', 'data-value'));
+  // Written by hand: the blank line is no row; the three apparel rows change, the shoes do not,
+  // the line that is not JSON fails under both.
+  assert.deepEqual(
+    { read: summary.rows_read, changed: summary.rows_changed, failed: summary.rows_failed, transitions: summary.transitions },
+    { read: 6, changed: 3, failed: 1, transitions: { 'eligible -> eligible': 1, 'ineligible -> eligible': 1, 'ineligible -> ineligible': 1 } },
+  );
+  assert.deepEqual(await page.locator('#whatif-result tr[data-row]').evaluateAll((rows) => rows.map((r) => r.dataset.row)), ['0', '1', '2']);
+  await page.screenshot({ path: `${SHOTS}23-whatif.png`, fullPage: true });
+  await page.fill('#whatif-policy', '{"returns": {"windows": {"tags": {"clearance": {"days": 0}}}}}');
+  await page.click('#whatif-form [type=submit]');
+  const problems = JSON.parse(await page.getAttribute('#whatif-result [data-out=problems]', 'data-value'));
+  assert.deepEqual(problems.map((p) => p.path), ['/returns/windows/tags/clearance/days']);
+});
+
 test('the page becomes interactive quickly on localhost (figure in BENCHMARKS.md)', async (t) => {
   const times = [];
   for (let i = 0; i < 5; i++) times.push(await open());

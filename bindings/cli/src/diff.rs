@@ -24,7 +24,7 @@ fn work(
         let a = rows::decide(old, kind, columns, start + i, raw.clone());
         let b = rows::decide(new, kind, columns, start + i, raw);
         let change = compare(&a, &b);
-        summary.count(kind, &a, change.as_ref());
+        summary.count(&a, change.as_ref());
         if let Some(c) = change {
             serde_json::to_writer(&mut out, &c).map_err(|e| format!("writing: {e}"))?;
             out.push(b'\n');

@@ -539,13 +539,13 @@ impl Engine {
     ) -> Result<Unknown<'env>> {
         let out = guarded(|| {
             let batch = Batch::read(requests);
-            let a = batch.decide(&self.inner, &kind)?;
-            let b = batch.decide(&proposed.inner, &kind)?;
-            let (changes, summary) = kefu_core::whatif::compare_all(&kind, &a, &b);
-            Ok(serde_json::json!({ "changes": changes, "summary": summary }))
+            Ok((
+                batch.decide(&self.inner, &kind)?,
+                batch.decide(&proposed.inner, &kind)?,
+            ))
         })
         .map_err(|e| to_js_error(env, e))?;
-        to_js(env, &out)
+        to_js(env, &kefu_core::whatif::compare_all(&out.0, &out.1))
     }
 
     /// [`evaluate_batch`](Self::evaluate_batch) off the main thread: the requests are read

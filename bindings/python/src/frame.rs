@@ -368,7 +368,7 @@ pub fn diff(
     new: &CoreEngine,
     kind: &str,
     batches: &[RecordBatch],
-) -> Result<(Vec<kefu_core::whatif::Change>, kefu_core::whatif::Summary), CoreError> {
+) -> Result<(Vec<serde_json::Value>, kefu_core::whatif::Summary), CoreError> {
     old.evaluate_batch_on(kind, &[], 1)?; // an unknown kind fails the whole call
     let mut changes = Vec::new();
     let mut summary = kefu_core::whatif::Summary::default();
@@ -389,8 +389,17 @@ pub fn diff(
             };
             let (a, b) = (item(old), item(new));
             let change = kefu_core::whatif::compare(&a, &b);
-            summary.count(kind, &a, change.as_ref());
-            changes.extend(change);
+            summary.count(&a, change.as_ref());
+            if let Some(c) = change {
+                // Written at once: the change borrows this row's two answers.
+                changes.push(serde_json::to_value(c).map_err(|e| {
+                    CoreError::new(
+                        ErrorCode::Internal,
+                        format!("kefu could not write a change: {e}"),
+                        None,
+                    )
+                })?);
+            }
         }
         first += batch.num_rows();
     }

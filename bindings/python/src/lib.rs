@@ -467,16 +467,15 @@ impl Engine {
             .map(|r| to_value(r, &mut String::new(), 1))
             .collect();
         let (old, new) = (&self.inner, &new.inner);
-        let out = py.detach(|| -> kefu_core::Result<_> {
-            let a = old.evaluate_batch_rows(kind, &rows, threads)?;
-            let b = new.evaluate_batch_rows(kind, &rows, threads)?;
-            Ok(kefu_core::whatif::compare_all(kind, &a, &b))
-        });
-        let (changes, summary) = out.map_err(|e| to_py_err(py, e))?;
-        answer(
-            py,
-            &serde_json::json!({ "changes": changes, "summary": summary }),
-        )
+        let (a, b) = py
+            .detach(|| -> kefu_core::Result<_> {
+                Ok((
+                    old.evaluate_batch_rows(kind, &rows, threads)?,
+                    new.evaluate_batch_rows(kind, &rows, threads)?,
+                ))
+            })
+            .map_err(|e| to_py_err(py, e))?;
+        answer(py, &kefu_core::whatif::compare_all(&a, &b))
     }
 
     /// One result per request, in order. The GIL is released while kefu decides, on

@@ -394,10 +394,7 @@ impl Engine {
                 .collect();
             let a = self.inner.evaluate_batch_rows(kind, &rows, 1)?;
             let b = proposed.inner.evaluate_batch_rows(kind, &rows, 1)?;
-            let (changes, summary) = kefu_core::whatif::compare_all(kind, &a, &b);
-            Ok(to_js(
-                &serde_json::json!({ "changes": changes, "summary": summary }),
-            ))
+            Ok(to_js(&kefu_core::whatif::compare_all(&a, &b)))
         })
         .map_err(|e| to_js_error(&e))
     }
