@@ -85,13 +85,13 @@ impl<'a> Change<'a> {
         out
     }
 
-    /// The answer under the current policy.
-    pub fn old(&self) -> Answer<'a> {
+    /// The answer under the current policy (`old` on the wire).
+    pub fn current(&self) -> Answer<'a> {
         Answer(self.old)
     }
 
-    /// The answer under the proposed policy.
-    pub fn new(&self) -> Answer<'a> {
+    /// The answer under the proposed policy (`new` on the wire).
+    pub fn proposed(&self) -> Answer<'a> {
         Answer(self.new)
     }
 }
@@ -108,8 +108,8 @@ impl Serialize for Change<'_> {
             map.serialize_entry("order_id", o)?;
         }
         map.serialize_entry("changed", &self.changed())?;
-        map.serialize_entry("old", &self.old())?;
-        map.serialize_entry("new", &self.new())?;
+        map.serialize_entry("old", &self.current())?;
+        map.serialize_entry("new", &self.proposed())?;
         map.serialize_entry("codes_added", &self.codes_added())?;
         map.serialize_entry("codes_removed", &self.codes_removed())?;
         map.end()
