@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build kefu for every host: the Python extension (into .venv), the Node addon (node/), and
-# the wasm packages (bindings/wasm/pkg/{web,nodejs}, optimised with wasm-opt -Oz).
+# the wasm packages (bindings/wasm/pkg/{web,web/whatif,nodejs}, optimised with wasm-opt -Oz).
 # Installs what it needs first; skips what is already there.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -29,17 +29,27 @@ build_node() {
 build_wasm() {
   need_wasm_tools
   need_npm "$ROOT/bindings/wasm"
+  # Two builds: the browser's main module without the what-if (its size budget), and one with
+  # it (`--features whatif`) for the Node module and the browser's on-demand web/whatif/.
+  local built="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/kefu_wasm.wasm"
+  local main="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/kefu_wasm_main.wasm"
   step "cargo build kefu-wasm (wasm32, profile wasm-release)"
   cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release "${features[@]}"
-  local wasm="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/kefu_wasm.wasm"
-  for target in web nodejs; do
-    local out="${KEFU_WASM_OUT:-$ROOT/bindings/wasm/pkg}/$target"
-    rm -rf "$out" && mkdir -p "$out"
+  cp "$built" "$main"
+  step "cargo build kefu-wasm --features whatif (wasm32, profile wasm-release)"
+  local with=(--features "whatif${features[1]:+,${features[1]}}")
+  cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release "${with[@]}"
+  local base="${KEFU_WASM_OUT:-$ROOT/bindings/wasm/pkg}"
+  rm -rf "$base/web" "$base/nodejs"
+  for spec in "web:web:$main" "web:web/whatif:$built" "nodejs:nodejs:$built"; do
+    local target="${spec%%:*}" rest="${spec#*:}"
+    local out="$base/${rest%%:*}" wasm="${rest#*:}"
+    mkdir -p "$out"
     wasm-bindgen --target "$target" --out-dir "$out" --out-name kefu_wasm "$wasm"
     "$ROOT/bindings/wasm/node_modules/.bin/wasm-opt" --gufa -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       "$out/kefu_wasm_bg.wasm" -o "$out/kefu_wasm_bg.wasm"
     node "$ROOT/bindings/wasm/glue.mjs" "$out"
-    node "$ROOT/bindings/wasm/package-json.mjs" "$target" "$out"
+    [ "${rest%%:*}" = web/whatif ] || node "$ROOT/bindings/wasm/package-json.mjs" "$target" "$out"
   done
 }
 

@@ -337,8 +337,10 @@ function drawTimeline(d) {
 }
 
 // ── policy ───────────────────────────────────────────────────────────────────────────────
+let policyDoc = null; // the policy in use as given (text), for the what-if module's engine
 function usePolicy(doc) {
   engine = doc == null ? new Engine() : new Engine(doc);
+  policyDoc = doc;
   const p = engine.policy();
   zone = p.time_zone;
   const ref = { id: p.id, version: p.version, hash: engine.policyHash() };
@@ -372,7 +374,8 @@ function drawDiff(diff, proposed) {
   const table = (title, map) => Object.keys(map).length
     ? `<h3>${esc(t(title))}</h3><table><tbody>${Object.entries(map).map(([k, n]) => `<tr><td><code>${esc(k)}</code></td><td>${n}</td></tr>`).join('')}</tbody></table>`
     : '';
-  const headline = (a) => (a.error ? `⚠ ${a.error.code}` : Object.entries(a).find(([k]) => k !== 'reason_codes')?.[1]);
+  // The kind's first main field (after the echoed keys), as in the summary's transitions.
+  const headline = (a) => (a.error ? `⚠ ${a.error.code}` : Object.entries(a).find(([k]) => !['id', 'order_id', 'reason_codes'].includes(k))?.[1]);
   const rows = diff.changes.slice(0, SHOWN).map((c) => `<tr data-row="${c.index}">
       <td>${c.index}${c.order_id ? ` · ${esc(c.order_id)}` : ''}${c.id ? ` · ${esc(c.id)}` : ''}</td>
       <td>${esc(c.changed.join(', '))}</td>
@@ -384,8 +387,21 @@ function drawDiff(diff, proposed) {
     ${diff.changes.length > SHOWN ? `<p>${esc(t('whatif_more', { n: diff.changes.length - SHOWN }))}</p>` : ''}`;
 }
 
-function runWhatIf() {
+// The what-if lives in a module of its own (pkg/whatif/), loaded on the first comparison: the
+// main module stays inside the browser package's size budget (BENCHMARKS.md "wasm size").
+let whatIf;
+async function whatIfModule() {
+  if (!whatIf) {
+    const module = await import('./pkg/whatif/kefu_wasm.js');
+    await module.default();
+    whatIf = module;
+  }
+  return whatIf;
+}
+
+async function runWhatIf() {
   const target = $('#whatif-result');
+  const { Engine: WhatIfEngine } = await whatIfModule();
   const text = $('#whatif-policy').value.trim();
   const problems = text ? validatePolicy(text) : [];
   if (problems.length) {
@@ -398,17 +414,19 @@ function runWhatIf() {
   const lines = $('#whatif-rows').value.split(/\r?\n/).filter((l) => l.trim() !== '')
     .map((l) => { try { return JSON.parse(l); } catch { return l; } });
   // Decided once; a language switch draws the same answer again.
-  let proposed, paint;
+  let current, proposed, paint;
   try {
-    proposed = text ? new Engine(text) : new Engine();
+    current = policyDoc == null ? new WhatIfEngine() : new WhatIfEngine(policyDoc);
+    proposed = text ? new WhatIfEngine(text) : new WhatIfEngine();
     const p = proposed.policy();
     const ref = { id: p.id, version: p.version, hash: proposed.policyHash() };
-    const diff = engine.diffPolicy($('#whatif-kind').value, lines, proposed);
+    const diff = current.diffPolicy($('#whatif-kind').value, lines, proposed);
     paint = () => { target.innerHTML = drawDiff(diff, ref); target.classList.remove('failed'); };
   } catch (e) {
     if (!e || typeof e.code !== 'string') throw e;
     paint = () => { target.innerHTML = errorHtml(e); target.classList.add('failed'); };
   } finally {
+    current?.free();
     proposed?.free();
   }
   rerender.set(target.id, paint);

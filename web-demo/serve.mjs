@@ -25,6 +25,9 @@ const FILES = new Map([
   ['/style.css', [join(here, 'style.css'), 'text/css; charset=utf-8']],
   ['/pkg/kefu_wasm.js', [join(pkg, 'kefu_wasm.js'), JS]],
   ['/pkg/kefu_wasm_bg.wasm', [join(pkg, 'kefu_wasm_bg.wasm'), 'application/wasm']],
+  // The what-if module, loaded on the first comparison only (issue 20).
+  ['/pkg/whatif/kefu_wasm.js', [join(pkg, 'whatif', 'kefu_wasm.js'), JS]],
+  ['/pkg/whatif/kefu_wasm_bg.wasm', [join(pkg, 'whatif', 'kefu_wasm_bg.wasm'), 'application/wasm']],
 ]);
 const MAX_URL = 2048; // real ones are under 40 characters; node itself stops at 16 KB of headers (431)
 // On every answer. The page loads only its own files; 'wasm-unsafe-eval' lets it compile

@@ -13,7 +13,11 @@ const pkg = {
   license: 'MIT OR Apache-2.0',
   main: 'kefu_wasm.js',
   types: 'kefu_wasm.d.ts',
-  files: ['kefu_wasm.js', 'kefu_wasm_bg.wasm', 'kefu_wasm.d.ts', 'kefu_wasm_bg.wasm.d.ts'],
+  // The web package carries the what-if module beside its main one (`kefu-wasm/whatif`):
+  // the same engine with `Engine.diffPolicy`, loaded only by pages that compare policies.
+  files: ['kefu_wasm.js', 'kefu_wasm_bg.wasm', 'kefu_wasm.d.ts', 'kefu_wasm_bg.wasm.d.ts',
+    ...(target === 'web' ? ['whatif/kefu_wasm.js', 'whatif/kefu_wasm_bg.wasm', 'whatif/kefu_wasm.d.ts', 'whatif/kefu_wasm_bg.wasm.d.ts'] : [])],
+  ...(target === 'web' ? { exports: { '.': './kefu_wasm.js', './whatif': './whatif/kefu_wasm.js', './package.json': './package.json' } } : {}),
   ...(target === 'web' ? { type: 'module', sideEffects: ['./snippets/*'] } : {}),
 };
 writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + '\n');
