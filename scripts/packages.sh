@@ -156,7 +156,10 @@ pack_wasm() {
   for name in kefu-wasm-node kefu-wasm; do
     local files; files="$(tar -tzf "$OUT/npm/$name-$VERSION.tgz" | sort)"
     echo "$name-$VERSION.tgz:" $files
-    for f in package.json kefu_wasm.js kefu_wasm.d.ts kefu_wasm_bg.wasm kefu_wasm_bg.wasm.d.ts; do
+    local want=(package.json kefu_wasm.js kefu_wasm.d.ts kefu_wasm_bg.wasm kefu_wasm_bg.wasm.d.ts)
+    # The browser package carries the what-if module (issue 20), loaded on demand.
+    [ "$name" = kefu-wasm ] && want+=(whatif/kefu_wasm.js whatif/kefu_wasm.d.ts whatif/kefu_wasm_bg.wasm)
+    for f in "${want[@]}"; do
       grep -qx "package/$f" <<<"$files" || { echo "$name-$VERSION.tgz lacks $f"; return 1; }
     done
   done
