@@ -296,6 +296,12 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Args, clap::Erro
                 .unwrap_or_default(),
         ),
         "diff-policy" => {
+            if args.policy.is_some() {
+                return Err(cli().error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "diff-policy compares two policies: give them as --old FILE and --new FILE, not --policy",
+                ));
+            }
             args.input = sub.get_one::<String>("file").filter(|p| *p != "-").cloned();
             args.output = sub.get_one::<String>("output").cloned();
             args.ignore_unknown_columns = sub.get_flag("ignore-unknown-columns");

@@ -129,6 +129,28 @@ fn the_same_policy_changes_nothing_and_exits_0() {
 }
 
 #[test]
+fn policy_is_refused_as_it_names_neither_side() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args([
+            "--policy",
+            "x.json",
+            "diff-policy",
+            "--old",
+            "a.json",
+            "--new",
+            "b.json",
+            "check-return",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("--old FILE and --new FILE"));
+}
+
+#[test]
 fn a_bad_proposed_policy_stops_before_any_row_naming_the_file_and_path() {
     let d = dir();
     std::fs::write(d.join("ok.json"), "{}").unwrap();
