@@ -401,7 +401,15 @@ async function whatIfModule() {
 
 async function runWhatIf() {
   const target = $('#whatif-result');
-  const { Engine: WhatIfEngine } = await whatIfModule();
+  let WhatIfEngine;
+  try {
+    ({ Engine: WhatIfEngine } = await whatIfModule());
+  } catch (e) {
+    // The module could not be fetched or compiled: say so where the answer would be.
+    target.innerHTML = `<div class="error"><b>${esc(String(e?.message ?? e))}</b></div>`;
+    target.classList.add('failed');
+    return;
+  }
   const text = $('#whatif-policy').value.trim();
   const problems = text ? validatePolicy(text) : [];
   if (problems.length) {

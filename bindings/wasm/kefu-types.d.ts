@@ -813,18 +813,18 @@ export type Verdict =
 
 /** Which window applied to a no-reason return. */
 export type WindowSource =
-  /** The law's seven days (CPL Art. 25; the Measures Art. 10). */
-  | 'law'
-  /** The policy's `no_reason_days`, longer than the law's. */
-  | 'policy_default'
-  /** `returns.windows.categories`. */
-  | 'category'
   /** `returns.windows.skus`. */
   | 'sku'
   /** `returns.windows.tags`. */
   | 'tag'
   /** `returns.windows.campaigns`. */
-  | 'campaign';
+  | 'campaign'
+  /** `returns.windows.categories`. */
+  | 'category'
+  /** The policy's `no_reason_days`, longer than the law's. */
+  | 'policy_default'
+  /** The law's seven days (CPL Art. 25; the Measures Art. 10). */
+  | 'law';
 
 /** The decision of [`check_return`](crate::Engine::check_return). */
 export interface ReturnDecision {
@@ -1824,62 +1824,10 @@ export interface CalendarPolicy {
   years?: Record<string, YearPolicy>;
 }
 
-/** What a phrase is evidence of. */
-export type Category2 =
-  /** Cause: product quality (产品质量). */
-  | 'quality'
-  /** Cause: service (服务). */
-  | 'service'
-  /** Cause: price (价格). */
-  | 'price'
-  /** Cause: integrity (诚信). */
-  | 'integrity'
-  /** Behaviour: passive grumbling (消极抱怨). */
-  | 'grumble'
-  /** Behaviour: venting anger (愤怒发泄), sarcasm included. */
-  | 'anger'
-  /** Behaviour: negative publicity (负面宣传). */
-  | 'publicity'
-  /** Behaviour: extreme or radical (极端激进). */
-  | 'extreme'
-  /** Escalation: legal action. */
-  | 'legal'
-  /** Escalation: a regulator complaint (12315, 市场监管局). */
-  | 'regulator'
-  /** Escalation: health or safety. */
-  | 'safety'
-  /** Great material or mental harm. */
-  | 'harm'
-  /** What a customer talks about that decides a product-quality cause (电池, 房间, 纸张). */
-  | 'aspect_quality'
-  /** An aspect of the service (物流, 客服, 态度, 前台). */
-  | 'aspect_service'
-  /** An aspect of the price (价格, 性价比). */
-  | 'aspect_price'
-  /** An aspect of honesty (描述, 宣传, 图片). */
-  | 'aspect_integrity'
-  /**
-   * A negative opinion (差, 慢, 小, 吵, 臭): with an aspect before it in the clause, a cue
-   * of the aspect's cause; negated ("不小"), no complaint.
-   */
-  | 'negative'
-  /**
-   * A positive opinion (好用, 满意, 干净): negated ("不好用", "不干净"), a complaint, of
-   * the aspect's cause when one stands before it.
-   */
-  | 'positive'
-  /** A degree word that may stand between an aspect and its opinion (太, 很, 实在, 有点). */
-  | 'degree'
-  /**
-   * A word that holds a cue's characters but is none ("火车站" holds 着火's 火, "小时"
-   * holds 小): matched so that the shorter cue is not, and never a cue itself.
-   */
-  | 'neutral';
-
 /** One lexicon entry. */
 export interface Phrase {
   /** What they are evidence of. */
-  category: Category2;
+  category: ClassifyComplaintCategory;
   /** The words, as customers write them (folded before matching). */
   phrase: string;
   /** 1 a hint, 2 clear, 3 strong. */
@@ -2091,26 +2039,11 @@ export interface ReturnsPolicy {
    */
   default_warranty_days?: number;
   /**
-   * Whether the law's period for a defect runs on past a shorter warranty. 民法典 Art. 621
-   * lets an agreed quality-guarantee period replace the two years, while CPL Art. 24 sets no
-   * limit on repair; kefu's default (true) favours the buyer: the later end applies. False
-   * reads Art. 621 literally: a stated warranty replaces the two years.
-   * @default true
-   */
-  defect_period_outlasts_warranty?: boolean;
-  /**
    * Years from receipt within which a quality defect reported with no warranty in force
    * still obliges the seller to repair (民法典 Art. 621: two; a policy may give more).
    * @default 2
    */
   defect_report_years?: number;
-  /**
-   * Categories the shop sells as final sale (不支持七天无理由). Only what the law excludes may
-   * be listed: Art. 6's categories, and Art. 7's, which still need the buyer's confirmation
-   * at purchase (the request's `exclusion_confirmed`); anything else is refused.
-   * @default []
-   */
-  final_sale_categories?: CheckReturnCategory[];
   /**
    * Seed 003's rice cooker: offer a one-time goodwill exchange for a used item in the window.
    * @default false
@@ -2151,9 +2084,11 @@ export interface ReturnsPolicy {
    * Whether a buyer's period (the no-reason window, the 三包 periods, the warranty, the
    * defect period) whose last day is a weekend runs to the next working day, as it does when
    * the last day is a statutory holiday (民法典 Art. 203). Courts count weekends as rest days
-   * (the Supreme People's Court's opinion on the General Principles, Art. 198; the Heilongjiang
-   * courts' 2023 guidance on the seven days), labour law does not (劳动法 Art. 44 sets 休息日
-   * apart from 法定休假日): unsettled, so kefu's default favours the buyer (true).
+   * (the Supreme People's Court's opinion on the General Principles, Art. 198, "星期日或者其他
+   * 法定休假日": repealed with the Civil Code in 2021, its reading still followed; the
+   * Heilongjiang courts' note “7天无理由退款”从哪一天开始, 2023-06-12), labour law does not
+   * (劳动法 Arts. 40, 44 set 休息日 apart from 法定休假日): unsettled, so kefu's default
+   * favours the buyer (true).
    * @default true
    */
   weekends_are_rest_days?: boolean;
@@ -2171,8 +2106,9 @@ export interface Standard {
   /** A name to show (Chinese); the standard's key when absent. */
   label?: string | null;
   /**
-   * `calendar_days` only: a last day that is a legal rest day (a statutory holiday or a
-   * weekend) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
+   * `calendar_days` only: a last day that is a legal rest day (a statutory holiday, or a
+   * weekend not worked under 调休: the courts' reading, whatever `returns.weekends_are_rest_days`
+   * says of the buyer's periods) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
    * seller's deadlines of the law (15 days to handle a return request, 7 days to refund,
    * the Measures Arts. 13, 31) it is unsettled whether the Civil Code's counting governs an
    * administrative rule's deadline, and moving it delays the buyer's money; a shop may

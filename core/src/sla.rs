@@ -67,8 +67,9 @@ pub struct Standard {
     /// A name to show (Chinese); the standard's key when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// `calendar_days` only: a last day that is a legal rest day (a statutory holiday or a
-    /// weekend) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
+    /// `calendar_days` only: a last day that is a legal rest day (a statutory holiday, or a
+    /// weekend not worked under 调休: the courts' reading, whatever `returns.weekends_are_rest_days`
+    /// says of the buyer's periods) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
     /// seller's deadlines of the law (15 days to handle a return request, 7 days to refund,
     /// the Measures Arts. 13, 31) it is unsettled whether the Civil Code's counting governs an
     /// administrative rule's deadline, and moving it delays the buyer's money; a shop may
@@ -339,8 +340,6 @@ impl Standard {
             Unit::CalendarHours => clock.add(start, secs(3600.0)),
             Unit::CalendarDays => {
                 let tz = calendar.tz();
-                // Whole by validation; at most 3650.
-                #[allow(clippy::cast_possible_truncation)]
                 let (_, last) = self.last_days(start, calendar)?;
                 add_days(last, 1)
                     .map(|d| start_of_day(d, tz))

@@ -25,7 +25,6 @@ __all__ = [
     "BuiltinCalendar",
     "CalendarPolicy",
     "Campaign",
-    "Category2",
     "Changes",
     "Channel",
     "CheckReturnCategory",
@@ -754,12 +753,12 @@ Verdict: TypeAlias = Literal[
 
 # Which window applied to a no-reason return.
 WindowSource: TypeAlias = Literal[
-    "law",  # The law's seven days (CPL Art. 25; the Measures Art. 10).
-    "policy_default",  # The policy's `no_reason_days`, longer than the law's.
-    "category",  # `returns.windows.categories`.
     "sku",  # `returns.windows.skus`.
     "tag",  # `returns.windows.tags`.
     "campaign",  # `returns.windows.campaigns`.
+    "category",  # `returns.windows.categories`.
+    "policy_default",  # The policy's `no_reason_days`, longer than the law's.
+    "law",  # The law's seven days (CPL Art. 25; the Measures Art. 10).
 ]
 
 
@@ -1684,35 +1683,10 @@ class CalendarPolicy(TypedDict, total=False):
     years: Dict[str, YearPolicy]
 
 
-# What a phrase is evidence of.
-Category2: TypeAlias = Literal[
-    "quality",  # Cause: product quality (产品质量).
-    "service",  # Cause: service (服务).
-    "price",  # Cause: price (价格).
-    "integrity",  # Cause: integrity (诚信).
-    "grumble",  # Behaviour: passive grumbling (消极抱怨).
-    "anger",  # Behaviour: venting anger (愤怒发泄), sarcasm included.
-    "publicity",  # Behaviour: negative publicity (负面宣传).
-    "extreme",  # Behaviour: extreme or radical (极端激进).
-    "legal",  # Escalation: legal action.
-    "regulator",  # Escalation: a regulator complaint (12315, 市场监管局).
-    "safety",  # Escalation: health or safety.
-    "harm",  # Great material or mental harm.
-    "aspect_quality",  # What a customer talks about that decides a product-quality cause (电池, 房间, 纸张).
-    "aspect_service",  # An aspect of the service (物流, 客服, 态度, 前台).
-    "aspect_price",  # An aspect of the price (价格, 性价比).
-    "aspect_integrity",  # An aspect of honesty (描述, 宣传, 图片).
-    "negative",  # A negative opinion (差, 慢, 小, 吵, 臭): with an aspect before it in the clause, a cue of the aspect's cause; negated ("不小"), no complaint.
-    "positive",  # A positive opinion (好用, 满意, 干净): negated ("不好用", "不干净"), a complaint, of the aspect's cause when one stands before it.
-    "degree",  # A degree word that may stand between an aspect and its opinion (太, 很, 实在, 有点).
-    "neutral",  # A word that holds a cue's characters but is none ("火车站" holds 着火's 火, "小时" holds 小): matched so that the shorter cue is not, and never a cue itself.
-]
-
-
 class Phrase(TypedDict):
     """One lexicon entry."""
     # What they are evidence of.
-    category: Category2
+    category: ClassifyComplaintCategory
     # The words, as customers write them (folded before matching).
     phrase: str
     # 1 a hint, 2 clear, 3 strong.
@@ -1864,21 +1838,10 @@ class ReturnsPolicy(TypedDict, total=False):
     # Warranty (repair) period in days from the sale when the request states none.
     # Default: 0
     default_warranty_days: int
-    # Whether the law's period for a defect runs on past a shorter warranty. 民法典 Art. 621
-    # lets an agreed quality-guarantee period replace the two years, while CPL Art. 24 sets no
-    # limit on repair; kefu's default (true) favours the buyer: the later end applies. False
-    # reads Art. 621 literally: a stated warranty replaces the two years.
-    # Default: true
-    defect_period_outlasts_warranty: bool
     # Years from receipt within which a quality defect reported with no warranty in force
     # still obliges the seller to repair (民法典 Art. 621: two; a policy may give more).
     # Default: 2
     defect_report_years: int
-    # Categories the shop sells as final sale (不支持七天无理由). Only what the law excludes may
-    # be listed: Art. 6's categories, and Art. 7's, which still need the buyer's confirmation
-    # at purchase (the request's `exclusion_confirmed`); anything else is refused.
-    # Default: []
-    final_sale_categories: List[CheckReturnCategory]
     # Seed 003's rice cooker: offer a one-time goodwill exchange for a used item in the window.
     # Default: false
     goodwill_exchange: bool
@@ -1904,9 +1867,11 @@ class ReturnsPolicy(TypedDict, total=False):
     # Whether a buyer's period (the no-reason window, the 三包 periods, the warranty, the
     # defect period) whose last day is a weekend runs to the next working day, as it does when
     # the last day is a statutory holiday (民法典 Art. 203). Courts count weekends as rest days
-    # (the Supreme People's Court's opinion on the General Principles, Art. 198; the Heilongjiang
-    # courts' 2023 guidance on the seven days), labour law does not (劳动法 Art. 44 sets 休息日
-    # apart from 法定休假日): unsettled, so kefu's default favours the buyer (true).
+    # (the Supreme People's Court's opinion on the General Principles, Art. 198, "星期日或者其他
+    # 法定休假日": repealed with the Civil Code in 2021, its reading still followed; the
+    # Heilongjiang courts' note “7天无理由退款”从哪一天开始, 2023-06-12), labour law does not
+    # (劳动法 Arts. 40, 44 set 休息日 apart from 法定休假日): unsettled, so kefu's default
+    # favours the buyer (true).
     # Default: true
     weekends_are_rest_days: bool
     # The shop's own no-reason windows, by category, SKU, tag and campaign.
@@ -1918,8 +1883,9 @@ class _StandardOptional(TypedDict, total=False):
     """The optional keys of :class:`Standard`."""
     # A name to show (Chinese); the standard's key when absent.
     label: Optional[str]
-    # `calendar_days` only: a last day that is a legal rest day (a statutory holiday or a
-    # weekend) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
+    # `calendar_days` only: a last day that is a legal rest day (a statutory holiday, or a
+    # weekend not worked under 调休: the courts' reading, whatever `returns.weekends_are_rest_days`
+    # says of the buyer's periods) moves to the day after the rest days (民法典 Art. 203). Off by default: for the
     # seller's deadlines of the law (15 days to handle a return request, 7 days to refund,
     # the Measures Arts. 13, 31) it is unsettled whether the Civil Code's counting governs an
     # administrative rule's deadline, and moving it delays the buyer's money; a shop may

@@ -92,10 +92,8 @@ def request(rng: random.Random, i: int) -> tuple[dict, dict]:
     if reason != "no_reason" and rng.random() < 0.3:
         sold = signed - rng.randrange(10 * DAY)
         req["sold_at"] = instant(sold, pick_offset(rng))
-    if reason == "quality_defect" or (reason != "no_reason" and rng.random() < 0.4):
-        # A quality defect always states its warranty: with none, the law's two-year repair
-        # period (民法典 Art. 621) applies, which the peers' rules do not have (issue 20).
-        warranty = rng.choice([30, 90, 180, 365] if reason == "quality_defect" else [0, 30, 90, 180, 365])
+    if reason != "no_reason" and rng.random() < 0.4:
+        warranty = rng.choice([0, 30, 90, 180, 365])
         req["warranty_days"] = warranty
 
     # The request's local day: around every boundary of the window and the schedule.

@@ -72,7 +72,8 @@ per changed row, {\"index\", \"id\", \"order_id\", \"changed\", \"old\", \"new\"
 \"codes_removed\"}, in input order; then one line {\"summary\": {\"rows_read\", \"rows_changed\",
 \"rows_failed\", \"transitions\", \"codes_added\", \"codes_removed\"}}. Memory stays flat.
 
-Exit status: 0 nothing changes; 1 some rows change; 2 the command could not run.";
+Exit status: 0 nothing changes; 1 some rows change; 2 the command could not run; 128+N stopped
+by signal N (SIGINT, SIGTERM, SIGHUP: the output ends at a whole line, without the summary).";
 
 fn format_arg(name: &'static str, help: &'static str) -> Arg {
     Arg::new(name)

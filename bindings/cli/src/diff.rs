@@ -33,19 +33,24 @@ fn work(
     Ok((out, summary))
 }
 
-/// Run the comparison over `input`, writing to `output`.
+/// Run the comparison over `input`, writing to `output`. SIGINT, SIGTERM and SIGHUP stop it
+/// between blocks, as they stop the decision commands: the output ends at a whole line.
 pub fn run(
-    old: &Engine,
-    new: &Engine,
+    (old, new): (&Engine, &Engine),
     kind: &str,
     input: &mut rows::Rows,
     output: &mut dyn Write,
+    stop: &crate::Stop,
 ) -> Result<ExitCode, String> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let gone = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     let mut total = Summary::default();
     let mut index = 0usize;
     loop {
+        if let Some(signal) = stop.signal() {
+            eprintln!("kefu diff-policy {kind}: stopped by signal {signal} after {index} rows (the output ends at a whole line, with no summary)");
+            return Ok(ExitCode::from(128 + signal));
+        }
         let block = input.next_block(crate::BLOCK);
         if block.is_empty() {
             break;

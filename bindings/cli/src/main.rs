@@ -142,20 +142,32 @@ fn run(args: Args, mut stdout: std::fs::File) -> Result<ExitCode, String> {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
                 Engine::from_json(&text).map_err(|e| format!("{path}: {}", policy_error(&e)))
             };
-            let (old, new) = (load(old)?, load(new)?);
+            let (old_engine, new_engine) = (load(old)?, load(new)?);
             if let Some(path) = &args.output {
-                not_over(path, &[args.input.as_deref()])?;
+                let inputs = [
+                    args.input.as_deref(),
+                    Some(old.as_str()),
+                    Some(new.as_str()),
+                ];
+                not_over(path, &inputs)?;
             }
             let (reader, _) = rows::open(args.input.as_deref())?;
-            let mut input =
-                rows::Rows::new(reader, args.from, &old, kind, args.ignore_unknown_columns)?;
+            let mut input = rows::Rows::new(
+                reader,
+                args.from,
+                &old_engine,
+                kind,
+                args.ignore_unknown_columns,
+            )?;
+            let stop = on_signals()?;
+            let engines = (&old_engine, &new_engine);
             match &args.output {
                 Some(path) => {
                     let mut file =
                         std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
-                    diff::run(&old, &new, kind, &mut input, &mut file)
+                    diff::run(engines, kind, &mut input, &mut file, &stop)
                 }
-                None => diff::run(&old, &new, kind, &mut input, &mut stdout),
+                None => diff::run(engines, kind, &mut input, &mut stdout, &stop),
             }
         }
     }
@@ -344,10 +356,10 @@ fn work(
 }
 
 /// Which signal asked the run to stop, if one did.
-struct Stop(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+pub(crate) struct Stop(std::sync::Arc<std::sync::atomic::AtomicUsize>);
 
 impl Stop {
-    fn signal(&self) -> Option<u8> {
+    pub(crate) fn signal(&self) -> Option<u8> {
         match self.0.load(std::sync::atomic::Ordering::SeqCst) {
             0 => None,
             n => Some(u8::try_from(n).unwrap_or(u8::MAX - 128)),

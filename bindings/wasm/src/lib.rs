@@ -461,7 +461,6 @@ pub fn error_codes() -> Vec<String> {
         .collect()
 }
 
-/// The decision kinds `evaluate` knows.
 /// The what-if (issue 20), in the module built with the `whatif` feature only: the browser
 /// package's main module stays inside its 300,000-byte budget (the comparison and its summary
 /// measured 7.2 KB gzipped), and a page loads `whatif/kefu_wasm.js` when it needs it (the
@@ -483,7 +482,8 @@ impl Engine {
                 return Err(kefu_core::Error::invalid_input(
                     "/requests",
                     "requests is an array of requests",
-                ));
+                )
+                .with_zh("requests 应为请求的数组"));
             }
             let rows: Vec<_> = js_sys::Array::from(&requests)
                 .iter()
@@ -497,6 +497,7 @@ impl Engine {
     }
 }
 
+/// The decision kinds `evaluate` knows.
 #[wasm_bindgen]
 pub fn kinds() -> Vec<String> {
     kefu_core::KINDS.iter().map(|k| (*k).to_owned()).collect()

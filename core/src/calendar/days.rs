@@ -187,10 +187,11 @@ impl<'a> Days<'a> {
         Ok(match self.cal.kinds.get(i) {
             Some(DayKind::Holiday) => true,
             Some(DayKind::Weekend) => weekends,
-            Some(DayKind::Closure) => {
-                self.cal.holiday_of.get(i).is_some_and(|&h| h != u16::MAX)
-                    || (weekends && date.weekday().number_from_monday() >= 6)
-            }
+            Some(DayKind::Closure) => match self.cal.holiday_of.get(i).copied() {
+                Some(super::MAKEUP_CLOSED) => false,
+                Some(h) if h != u16::MAX => true,
+                _ => weekends && date.weekday().number_from_monday() >= 6,
+            },
             _ => false,
         })
     }

@@ -57,6 +57,9 @@ pub enum DayKind {
     Closure,
 }
 
+/// `holiday_of` for a closure that falls on a 调休 working day (no holiday has this index).
+pub(crate) const MAKEUP_CLOSED: u16 = u16::MAX - 1;
+
 /// One day as the calendar sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -176,8 +179,15 @@ impl Calendar {
             }
         }
         for c in &policy.closures {
-            if let Some(k) = index(c.0).and_then(|i| kinds.get_mut(i)) {
-                *k = DayKind::Closure;
+            if let Some(i) = index(c.0) {
+                if let (Some(k), Some(h)) = (kinds.get_mut(i), holiday_of.get_mut(i)) {
+                    // A closed 调休 working day is still no legal rest day (民法典 Art. 203):
+                    // remembered here, as the kind becomes the closure.
+                    if *k == DayKind::MakeupWorkday {
+                        *h = MAKEUP_CLOSED;
+                    }
+                    *k = DayKind::Closure;
+                }
             }
         }
         let mut before = Vec::with_capacity(n + 1);

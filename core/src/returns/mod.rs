@@ -26,6 +26,7 @@ use chrono::{FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 const MAX_GIFTS: usize = 100;
+const MAX_TAGS: usize = 100;
 
 /// Why the buyer wants to return the item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -364,8 +365,10 @@ crate::reason::rules! {
         "Requested after the no-reason window closed.";
     SHOP_WINDOW = "SHOP_RETURN_WINDOW", "returns.shop_window", "shop policy (returns.no_reason_days, returns.windows); 消费者权益保护法第二十五条 (the law's seven days are the floor)",
         "The shop's own window applied (its default, or one for the category, SKU, tag or campaign), longer than the law's.";
-    REST_DAY = "LAST_DAY_AFTER_REST_DAYS", "returns.rest_day", "民法典第二百零三条; 最高人民法院《关于贯彻执行〈民法通则〉若干问题的意见》第198条",
+    REST_DAY = "LAST_DAY_AFTER_REST_DAYS", "returns.rest_day", "民法典第二百零三条; weekends: 最高人民法院《关于贯彻执行〈民法通则〉若干问题的意见》第198条 (repealed 2021, its reading still followed), 黑龙江法院 2023-06-12 “7天无理由退款”从哪一天开始",
         "The period's last day was a legal rest day (weekend or statutory holiday): it ends the day after the rest days.";
+    AS_COUNTED = "LAST_DAY_AS_COUNTED", "returns.rest_day", "民法典第二百零三条; the calendar's unknown_years: error",
+        "The period's last day is given as counted: the calendar does not know that year, and the request falls before it either way.";
     LEGAL_DEFECT = "LEGAL_DEFECT_REPAIR", "returns.quality_schedule", "消费者权益保护法第二十四条; 民法典第六百二十一条; 产品质量法第四十条",
         "A quality defect after the exchange period and outside any warranty, reported within the law's period (two years from receipt): repair.";
     EXCLUDED = "EXCLUDED_CATEGORY", "returns.excluded_category", "《网络购买商品七日无理由退货暂行办法》第六条",
@@ -428,13 +431,6 @@ crate::reason::rules! {
         "The shop pays shipping for seller-fault returns, exchanges and repairs.";
 }
 
-/// A buyer's period: its last day as counted, and as Art. 203 moves it.
-#[derive(Clone, Copy)]
-struct Period {
-    counted: NaiveDate,
-    last: NaiveDate,
-}
-
 /// The return rules with a compiled policy: the engine calls [`decide`].
 pub(crate) struct Returns<'a> {
     pub policy: &'a ReturnsPolicy,
@@ -470,10 +466,10 @@ fn check_request(r: &ReturnRequest) -> Result<()> {
             ));
         }
     }
-    if r.tags.len() > MAX_GIFTS {
+    if r.tags.len() > MAX_TAGS {
         return Err(
-            Error::invalid_input("/tags", format!("at most {MAX_GIFTS} tags"))
-                .with_zh(format!("标签最多{MAX_GIFTS}个")),
+            Error::invalid_input("/tags", format!("at most {MAX_TAGS} tags"))
+                .with_zh(format!("标签最多{MAX_TAGS}个")),
         );
     }
     if r.gifts.len() > MAX_GIFTS {
@@ -587,28 +583,6 @@ impl Category {
             Category::NearExpiryOrFlawed => "near_expiry_or_flawed",
         }
     }
-
-    /// Never returnable without reason (the Measures Art. 6; media once unsealed).
-    pub fn excluded_by_art6(self) -> bool {
-        matches!(
-            self,
-            Category::CustomMade
-                | Category::FreshPerishable
-                | Category::DigitalDownload
-                | Category::AudioVideoSoftware
-                | Category::NewspapersPeriodicals
-        )
-    }
-
-    /// Excluded once the buyer confirms it at purchase (the Measures Art. 7).
-    pub fn excludable_by_art7(self) -> bool {
-        matches!(
-            self,
-            Category::UnsealSensitive
-                | Category::ActivationSensitive
-                | Category::NearExpiryOrFlawed
-        )
-    }
 }
 
 fn is_soft_goods(c: Category) -> bool {
@@ -655,10 +629,17 @@ impl Returns<'_> {
         }
     }
 
-    /// The reason that says Art. 203 moved a period's last day, when it did.
-    fn rest_days(&self, counted: NaiveDate, last: NaiveDate, what: (&str, &str)) -> Option<Reason> {
-        (last != counted).then(|| {
-            let (c, l) = (crate::time::ymd(counted), crate::time::ymd(last));
+    /// The reason that says Art. 203 moved a period's last day, or that the calendar could not
+    /// tell and the day stands as counted; none when neither.
+    fn rest_days(&self, day: windows::LastDay, what: (&str, &str)) -> Option<Reason> {
+        let (c, l) = (crate::time::ymd(day.counted), crate::time::ymd(day.last));
+        if day.as_counted {
+            return Some(AS_COUNTED.says(
+                format!("{}的最后一日按 {c} 计：工作日历尚不知该年的放假安排，若该日为法定休假日则依法顺延（民法典第二百零三条）；本次申请在此之前，结论不受影响。", what.0),
+                format!("The last day of {} is given as counted, {c}: the calendar does not know that year's holidays yet, and a rest day would move it (Civil Code Art. 203); this request falls before it, so the answer stands.", what.1),
+            ));
+        }
+        (day.last != day.counted).then(|| {
             REST_DAY.says(
                 format!("{}的最后一日 {c} 是法定休假日，顺延至休假日结束的次日 {l}。", what.0),
                 format!("The last day of {} ({c}) is a legal rest day, so the period ends on the day after the rest days, {l}.", what.1),
@@ -669,7 +650,7 @@ impl Returns<'_> {
     fn no_reason(&self, r: &ReturnRequest) -> Result<ReturnDecision> {
         let p = self.policy;
         let w = windows::choose(p, r, self.tz, self.calendar)?;
-        let last = w.last;
+        let last = w.day.last;
         let end_day = day_after_end(last, 0)?;
         let last_text = crate::time::ymd(last);
         let ends = start_of_day(end_day, self.tz);
@@ -704,20 +685,14 @@ impl Returns<'_> {
         }
         if let Some(path) = &w.path {
             reasons.push(SHOP_WINDOW.says(
-                format!("适用{}（店铺政策 {path}），长于法定的七天。", w.what.0),
+                format!("适用{}（店铺政策 {path}），不短于法定的七天。", w.what.0),
                 format!(
-                    "Applies {} (shop policy {path}), longer than the law's seven days.",
+                    "Applies {} (shop policy {path}), never shorter than the law's seven days.",
                     w.what.1
                 ),
             ));
         }
-        if let Some(moved) = self.rest_days(
-            w.counted_last,
-            last,
-            ("无理由退货期", "the no-reason window"),
-        ) {
-            reasons.push(moved);
-        }
+        reasons.extend(self.rest_days(w.day, ("无理由退货期", "the no-reason window")));
 
         let c = r.category;
         let (zh, en) = (category_zh(c), category_en(c));
@@ -925,15 +900,10 @@ impl Returns<'_> {
     }
 
     /// A buyer's period counted in days from `from`, its last day moved past rest days.
-    fn period(&self, from: NaiveDate, days: u32) -> Result<Period> {
+    fn period(&self, from: NaiveDate, days: u32, asked: NaiveDate) -> Result<windows::LastDay> {
         let counted = windows::counted(from, days)?;
-        let last = windows::moved(
-            self.policy,
-            self.calendar,
-            counted,
-            ("the after-sales period's last day", "售后期限的最后一日"),
-        )?;
-        Ok(Period { counted, last })
+        let what = ("the after-sales period's last day", "售后期限的最后一日");
+        windows::moved(self.policy, self.calendar, counted, asked, what)
     }
 
     fn seller_fault(&self, r: &ReturnRequest) -> Result<ReturnDecision> {
@@ -959,122 +929,127 @@ impl Returns<'_> {
         let years = p.defect_report_years.0;
         // Periods are computed only as far as the decision needs them: each reads the calendar,
         // and a period reaching an unannounced year would mark the decision provisional.
-        let refund = self.period(signed, p.quality_refund_days.0)?;
-        let exchange = || self.period(signed, p.quality_exchange_days.0);
-        let warranty_p = || -> Result<Option<Period>> {
+        let refund = self.period(signed, p.quality_refund_days.0, asked)?;
+        let exchange = || self.period(signed, p.quality_exchange_days.0, asked);
+        let warranty_p = || -> Result<Option<windows::LastDay>> {
             if warranty == 0 {
                 Ok(None)
             } else {
-                self.period(sold, warranty).map(Some)
+                self.period(sold, warranty, asked).map(Some)
             }
         };
-        let outer = || -> Result<Option<Period>> {
-            if warranty > 0 && !p.defect_period_outlasts_warranty {
-                return Ok(None);
-            }
-            // Counted in years: the corresponding day, or the month's last (民法典 Art. 202).
+        // The law's outer period for a defect (民法典 Art. 621): years from receipt, counted as
+        // the corresponding day or the month's last (Art. 202). A warranty never shortens it:
+        // the later end applies (a policy "may not set a shorter outer period than the law's").
+        let outer = || -> Result<windows::LastDay> {
             let counted = signed
                 .checked_add_months(chrono::Months::new(years * 12))
                 .ok_or_else(|| {
                     Error::invalid_input("", "date out of range").with_zh("日期超出可计算的范围")
                 })?;
-            let last = windows::moved(
-                self.policy,
-                self.calendar,
-                counted,
-                ("the defect period's last day", "质量问题期限的最后一日"),
-            )?;
-            Ok(Some(Period { counted, last }))
+            let what = ("the defect period's last day", "质量问题期限的最后一日");
+            windows::moved(p, self.calendar, counted, asked, what)
         };
         use Remedy::{Exchange, Refund, Repair, ResendParts};
 
+        // 三包: still faulty after the allowed repairs, within the warranty (or the exchange
+        // period), the buyer may exchange or return; the law's outer period gives repair only.
         let exhausted = quality && r.repairs_done >= p.max_repairs && r.repairs_done.0 > 0;
-        let repair_end = || -> Result<Period> {
-            let mut best = exchange()?;
-            for q in [warranty_p()?, outer()?].into_iter().flatten() {
-                if q.last > best.last {
-                    best = q;
-                }
-            }
-            Ok(best)
+        let three_guarantees_end = || -> Result<windows::LastDay> {
+            let e = exchange()?;
+            Ok(match warranty_p()? {
+                Some(w) if w.last > e.last => w,
+                _ => e,
+            })
         };
-        let (period, remedies, rule, zh, en): (Period, Vec<Remedy>, &'static Rule, String, String) =
-            if exhausted && asked <= repair_end()?.last {
-                let n = r.repairs_done.0;
-                (
-                    repair_end()?,
-                    vec![Exchange, Refund],
-                    &REPAIRS_EXHAUSTED,
-                    format!("已修理{n}次仍有故障：可换货或退货。"),
-                    format!("Still faulty after {n} repairs: exchange or refund."),
-                )
-            } else if asked <= refund.last {
-                let rem = match reason {
-                    ReturnReason::QualityDefect => vec![Refund, Exchange, Repair],
-                    ReturnReason::MissingParts => vec![ResendParts, Refund, Exchange],
-                    _ => vec![Refund, Exchange],
-                };
-                let n = p.quality_refund_days.0;
-                (refund, rem, &PERIOD_REFUND, format!("签收次日起{n}日内：买家可选择退货退款、换货{}。", if quality { "或修理" } else { "" }), format!("Within {n} days of receipt: the buyer may choose a refund or an exchange{}.", if quality { ", or a repair" } else { "" }))
-            } else if asked <= exchange()?.last {
-                let rem = match reason {
-                    ReturnReason::QualityDefect => vec![Exchange, Repair],
-                    ReturnReason::MissingParts => vec![ResendParts, Exchange],
-                    _ => vec![Exchange],
-                };
-                let n = p.quality_exchange_days.0;
-                (
-                    exchange()?,
-                    rem,
-                    &PERIOD_EXCHANGE,
-                    format!(
-                        "签收次日起{n}日内：可换货{}，不再退款。",
-                        if quality { "或修理" } else { "" }
-                    ),
-                    format!(
-                        "Within {n} days of receipt: exchange{}, no refund.",
-                        if quality { " or repair" } else { "" }
-                    ),
-                )
-            } else if let Some(w) = (quality)
-                .then(warranty_p)
-                .transpose()?
-                .flatten()
-                .filter(|w| asked <= w.last)
-            {
-                (
-                    w,
-                    vec![Repair],
-                    &PERIOD_WARRANTY,
-                    format!("保修期内（{warranty}天）：免费修理。"),
-                    format!("Within the {warranty}-day warranty: free repair."),
-                )
-            } else if let Some(o) = (quality)
-                .then(outer)
-                .transpose()?
-                .flatten()
-                .filter(|o| asked <= o.last)
-            {
-                let last = crate::time::ymd(o.last);
-                (
+        let (period, remedies, rule, zh, en): (
+            windows::LastDay,
+            Vec<Remedy>,
+            &'static Rule,
+            String,
+            String,
+        ) = if exhausted && asked <= three_guarantees_end()?.last {
+            let n = r.repairs_done.0;
+            (
+                three_guarantees_end()?,
+                vec![Exchange, Refund],
+                &REPAIRS_EXHAUSTED,
+                format!("已修理{n}次仍有故障：可换货或退货。"),
+                format!("Still faulty after {n} repairs: exchange or refund."),
+            )
+        } else if asked <= refund.last {
+            let rem = match reason {
+                ReturnReason::QualityDefect => vec![Refund, Exchange, Repair],
+                ReturnReason::MissingParts => vec![ResendParts, Refund, Exchange],
+                _ => vec![Refund, Exchange],
+            };
+            let n = p.quality_refund_days.0;
+            (
+                refund,
+                rem,
+                &PERIOD_REFUND,
+                format!(
+                    "签收次日起{n}日内：买家可选择退货退款、换货{}。",
+                    if quality { "或修理" } else { "" }
+                ),
+                format!(
+                    "Within {n} days of receipt: the buyer may choose a refund or an exchange{}.",
+                    if quality { ", or a repair" } else { "" }
+                ),
+            )
+        } else if asked <= exchange()?.last {
+            let rem = match reason {
+                ReturnReason::QualityDefect => vec![Exchange, Repair],
+                ReturnReason::MissingParts => vec![ResendParts, Exchange],
+                _ => vec![Exchange],
+            };
+            let n = p.quality_exchange_days.0;
+            (
+                exchange()?,
+                rem,
+                &PERIOD_EXCHANGE,
+                format!(
+                    "签收次日起{n}日内：可换货{}，不再退款。",
+                    if quality { "或修理" } else { "" }
+                ),
+                format!(
+                    "Within {n} days of receipt: exchange{}, no refund.",
+                    if quality { " or repair" } else { "" }
+                ),
+            )
+        } else if let Some(w) = quality
+            .then(warranty_p)
+            .transpose()?
+            .flatten()
+            .filter(|w| asked <= w.last)
+        {
+            (
+                w,
+                vec![Repair],
+                &PERIOD_WARRANTY,
+                format!("保修期内（{warranty}天）：免费修理。"),
+                format!("Within the {warranty}-day warranty: free repair."),
+            )
+        } else if let Some(o) = quality.then(outer).transpose()?.filter(|o| asked <= o.last) {
+            let last = crate::time::ymd(o.last);
+            (
                     o,
                     vec![Repair],
                     &LEGAL_DEFECT,
                     format!("已过换货期{}，但在收货后{years}年的法定期限内（至 {last}）报告质量问题：经营者应当修理（消费者权益保护法第二十四条、民法典第六百二十一条、产品质量法第四十条）。", if warranty == 0 { "且未约定保修期" } else { "和保修期" }),
                     format!("Past the exchange period{}, but the defect is reported within the law's {years} years from receipt (until {last}): the seller must repair it (CPL Art. 24, Civil Code Art. 621, Product Quality Law Art. 40).", if warranty == 0 { " with no warranty stated" } else { " and the warranty" }),
                 )
-            } else if quality {
-                let end = repair_end()?;
-                let last = crate::time::ymd(end.last);
-                let why = if warranty > 0 && !p.defect_period_outlasts_warranty {
-                    (format!("保修期（{warranty}天）已于 {last} 结束；约定了质量保证期的，适用质量保证期（民法典第六百二十一条）。"), format!("The {warranty}-day warranty ended on {last}; where a quality-guarantee period was agreed it applies (Civil Code Art. 621)."))
-                } else {
-                    (format!("报告质量问题的期限已于 {last} 结束（收货后{years}年的法定期限及保修期，民法典第六百二十一条）：视为质量符合约定。"), format!("The period to report a defect ended on {last} (the law's {years} years from receipt and any warranty, Civil Code Art. 621): the goods are deemed to conform."))
-                };
-                (end, Vec::new(), &PERIOD_OVER, format!("{}店铺无义务退换修；如买家坚持，请升级主管处理。", why.0), format!("{} The shop is not obliged; if the buyer insists, escalate to a supervisor.", why.1))
-            } else {
-                (exchange()?, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))
+        } else if quality {
+            let o = outer()?;
+            let end = match warranty_p()? {
+                Some(w) if w.last > o.last => w,
+                _ => o,
             };
+            let last = crate::time::ymd(end.last);
+            (end, Vec::new(), &PERIOD_OVER, format!("报告质量问题的期限已于 {last} 结束（收货后{years}年的法定期限及保修期，民法典第六百二十一条）：视为质量符合约定。店铺无义务退换修；如买家坚持，请升级主管处理。"), format!("The period to report a defect ended on {last} (the law's {years} years from receipt and any warranty, Civil Code Art. 621): the goods are deemed to conform. The shop is not obliged; if the buyer insists, escalate to a supervisor."))
+        } else {
+            (exchange()?, Vec::new(), &PERIOD_OVER, String::from("已超过三包及售后期限，店铺无义务退换修；如买家坚持，请升级主管处理。"), String::from("Past every period that obliges the shop; if the buyer insists, escalate to a supervisor."))
+        };
         let end = day_after_end(period.last, 0)?;
         let mut d = self.empty(
             ReturnPath::SellerFault,
@@ -1086,10 +1061,8 @@ impl Returns<'_> {
             format!("The reason is {re}, a seller fault: the no-reason conditions do not apply."),
         ));
         d.reasons.push(rule.says(zh, en));
-        if let Some(moved) = self.rest_days(period.counted, period.last, ("该期限", "the period"))
-        {
-            d.reasons.push(moved);
-        }
+        d.reasons
+            .extend(self.rest_days(period, ("该期限", "the period")));
         if quality
             && (r.condition.unauthorized_repair || r.condition.labels_tampered)
             && !remedies.is_empty()

@@ -108,10 +108,6 @@ pub struct ReturnsPolicy {
     pub deduct_broken_free_shipping: bool,
     /// The shop's own no-reason windows, by category, SKU, tag and campaign.
     pub windows: Windows,
-    /// Categories the shop sells as final sale (不支持七天无理由). Only what the law excludes may
-    /// be listed: Art. 6's categories, and Art. 7's, which still need the buyer's confirmation
-    /// at purchase (the request's `exclusion_confirmed`); anything else is refused.
-    pub final_sale_categories: Vec<Category>,
     /// Warranty (repair) days from the sale by category, over `default_warranty_days` (e.g. the
     /// 三包 rules' periods for household appliances); the request's `warranty_days` prevails.
     pub warranty_days_by_category: BTreeMap<Category, Count>,
@@ -119,17 +115,14 @@ pub struct ReturnsPolicy {
     /// still obliges the seller to repair (民法典 Art. 621: two; a policy may give more).
     #[cfg_attr(feature = "schema", schemars(range(min = 2, max = 30)))]
     pub defect_report_years: Count,
-    /// Whether the law's period for a defect runs on past a shorter warranty. 民法典 Art. 621
-    /// lets an agreed quality-guarantee period replace the two years, while CPL Art. 24 sets no
-    /// limit on repair; kefu's default (true) favours the buyer: the later end applies. False
-    /// reads Art. 621 literally: a stated warranty replaces the two years.
-    pub defect_period_outlasts_warranty: bool,
     /// Whether a buyer's period (the no-reason window, the 三包 periods, the warranty, the
     /// defect period) whose last day is a weekend runs to the next working day, as it does when
     /// the last day is a statutory holiday (民法典 Art. 203). Courts count weekends as rest days
-    /// (the Supreme People's Court's opinion on the General Principles, Art. 198; the Heilongjiang
-    /// courts' 2023 guidance on the seven days), labour law does not (劳动法 Art. 44 sets 休息日
-    /// apart from 法定休假日): unsettled, so kefu's default favours the buyer (true).
+    /// (the Supreme People's Court's opinion on the General Principles, Art. 198, "星期日或者其他
+    /// 法定休假日": repealed with the Civil Code in 2021, its reading still followed; the
+    /// Heilongjiang courts' note “7天无理由退款”从哪一天开始, 2023-06-12), labour law does not
+    /// (劳动法 Arts. 40, 44 set 休息日 apart from 法定休假日): unsettled, so kefu's default
+    /// favours the buyer (true).
     pub weekends_are_rest_days: bool,
 }
 
@@ -146,10 +139,8 @@ impl Default for ReturnsPolicy {
             charge_unreturned_gifts: true,
             deduct_broken_free_shipping: true,
             windows: Windows::default(),
-            final_sale_categories: Vec::new(),
             warranty_days_by_category: BTreeMap::new(),
             defect_report_years: Count(LAW_DEFECT_YEARS),
-            defect_period_outlasts_warranty: true,
             weekends_are_rest_days: true,
         }
     }
@@ -205,14 +196,6 @@ impl ReturnsPolicy {
             );
         }
         r.windows.check(bad);
-        for (i, c) in r.final_sale_categories.iter().enumerate() {
-            if !(c.excluded_by_art6() || c.excludable_by_art7()) {
-                bad(
-                    &format!("/returns/final_sale_categories/{i}"),
-                    format!("{} cannot be sold as final sale: the law excludes only the categories of {MEASURES} Arts. 6 and 7 from no-reason returns", c.key()),
-                );
-            }
-        }
         if r.max_repairs.0 < 1 || r.max_repairs.0 > 2 {
             bad(
                 "/returns/max_repairs",

@@ -14,6 +14,15 @@ const EMPTY = {};
 /** The day number of an RFC 3339 instant in the shop's time zone. */
 const shopDay = (instant) => Math.floor((Date.parse(instant) + SHOP_OFFSET_MS) / DAY_MS);
 
+/** On or before the same day two years on (29 February → 28 February), day numbers. */
+function withinTwoYears(signed, asked) {
+  const d = new Date(signed * DAY_MS);
+  const y = d.getUTCFullYear() + 2, m = d.getUTCMonth(), day = d.getUTCDate();
+  const end = new Date(Date.UTC(y, m, day));
+  const last = end.getUTCMonth() === m ? end : new Date(Date.UTC(y, m + 1, 0)); // no such day: the month's last
+  return asked <= Math.floor(last.getTime() / DAY_MS);
+}
+
 export function checkReturn(r) {
   const signed = shopDay(r.signed_at);
   const days = shopDay(r.requested_at) - signed; // 1 = the day after signing
@@ -46,6 +55,7 @@ export function checkReturn(r) {
   else if (days <= 7) remedies = quality ? ['refund', 'exchange', 'repair'] : reason === 'missing_parts' ? ['resend_parts', 'refund', 'exchange'] : ['refund', 'exchange'];
   else if (days <= 15) remedies = quality ? ['exchange', 'repair'] : reason === 'missing_parts' ? ['resend_parts', 'exchange'] : ['exchange'];
   else if (quality && inWarranty) remedies = ['repair'];
+  else if (quality && withinTwoYears(signed, shopDay(r.requested_at))) remedies = ['repair']; // 民法典 Art. 621 (issue 20)
   else remedies = [];
   return { verdict: remedies.length ? 'eligible' : 'ineligible', remedies };
 }

@@ -21,6 +21,15 @@ def shop_date(instant: str) -> date:
     return datetime.fromisoformat(instant).astimezone(SHOP_TZ).date()
 
 
+def requested_within_two_years(signed: date, asked: date) -> bool:
+    """On or before the same day two years on (29 February → 28 February)."""
+    try:
+        end = signed.replace(year=signed.year + 2)
+    except ValueError:
+        end = signed.replace(year=signed.year + 2, day=28)
+    return asked <= end
+
+
 def check_return(r: dict) -> dict:
     signed = shop_date(r["signed_at"])
     days = (shop_date(r["requested_at"]) - signed).days  # 1 = the day after signing
@@ -59,6 +68,8 @@ def check_return(r: dict) -> dict:
         remedies = ["exchange", "repair"] if quality else ["resend_parts", "exchange"] if reason == "missing_parts" else ["exchange"]
     elif quality and in_warranty:
         remedies = ["repair"]
+    elif quality and requested_within_two_years(signed, shop_date(r["requested_at"])):
+        remedies = ["repair"]  # the law's outer period for a defect (民法典 Art. 621; issue 20)
     else:
         remedies = []
     return {"verdict": "eligible" if remedies else "ineligible", "remedies": remedies}
