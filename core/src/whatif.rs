@@ -55,6 +55,17 @@ fn codes(item: &BatchItem) -> Vec<&'static str> {
         .unwrap_or_default()
 }
 
+/// The codes of `these` that `those` lacks, each once, in order.
+fn only_in(these: &[&'static str], those: &[&'static str]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for c in these {
+        if !those.contains(c) && !out.contains(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl<'a> Change<'a> {
     /// The row's position in the input.
     pub fn index(&self) -> usize {
@@ -72,17 +83,13 @@ impl<'a> Change<'a> {
     /// Reason codes the proposed policy gives that the current one did not.
     pub fn codes_added(&self) -> Vec<&'static str> {
         let (a, b) = (codes(self.old), codes(self.new));
-        let mut out: Vec<&'static str> = b.into_iter().filter(|c| !a.contains(c)).collect();
-        out.dedup();
-        out
+        only_in(&b, &a)
     }
 
     /// Reason codes the current policy gave that the proposed one does not.
     pub fn codes_removed(&self) -> Vec<&'static str> {
         let (a, b) = (codes(self.old), codes(self.new));
-        let mut out: Vec<&'static str> = a.into_iter().filter(|c| !b.contains(c)).collect();
-        out.dedup();
-        out
+        only_in(&a, &b)
     }
 
     /// The answer under the current policy (`old` on the wire).
