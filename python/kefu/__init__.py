@@ -248,19 +248,9 @@ def diff_policy(
     return {"changes": frame, "summary": answer["summary"]}
 
 
-def _text(value: Any) -> Optional[str]:
-    """A main field's value as the frames write it: text, lists joined by ``|``."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "|".join(str(v) for v in value)
-    return str(value)
-
-
 def _change_columns(kind: str, changes: List[Dict[str, Any]]) -> Dict[str, List[Any]]:
-    """The changed rows as columns: a conversion of core's answer, nothing decided here."""
+    """The changed rows as columns: a conversion of core's answer, nothing decided here (for a
+    frame, each side's fields come already as the frames write them)."""
     fields = [f for f in schema(f"{kind}.lean")["properties"] if f not in ("id", "order_id")]
     out: Dict[str, List[Any]] = {
         "index": [c["index"] for c in changes],
@@ -271,7 +261,7 @@ def _change_columns(kind: str, changes: List[Dict[str, Any]]) -> Dict[str, List[
     for side in ("old", "new"):
         out[f"{side}_error"] = [(c[side].get("error") or {}).get("code") for c in changes]
         for f in fields:
-            out[f"{side}_{f}"] = [_text(c[side].get(f)) for c in changes]
+            out[f"{side}_{f}"] = [c[side].get(f) for c in changes]
     out["codes_added"] = ["|".join(c["codes_added"]) for c in changes]
     out["codes_removed"] = ["|".join(c["codes_removed"]) for c in changes]
     return out

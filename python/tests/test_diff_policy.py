@@ -66,6 +66,11 @@ def test_a_data_frame_gives_the_same_changes_as_a_frame() -> None:
     assert frame["old_verdict"].tolist() == [c["old"]["verdict"] for c in listed["changes"]]
     assert frame["new_window_source"].tolist() == ["category"] * len(frame)
     assert frame["codes_added"].tolist() == ["|".join(c["codes_added"]) for c in listed["changes"]]
+    # Each side's fields are written as evaluate_frame writes them (lists joined by "|").
+    decided = kefu.evaluate_frame("check_return", pandas.DataFrame(rows), engine=kefu.Engine(NEW))
+    at = frame["index"].tolist()
+    for column in ("remedies", "reason_codes", "refund_due_days", "window_last_day"):
+        assert frame[f"new_{column}"].tolist() == decided[column].iloc[at].tolist(), column
 
 
 def test_the_same_policy_changes_nothing() -> None:

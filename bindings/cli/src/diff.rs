@@ -55,33 +55,9 @@ pub fn run(
         if block.is_empty() {
             break;
         }
-        let share = block.len().div_ceil(threads);
         let columns = input.columns();
-        let mut parts = Vec::new();
-        let mut rest = block;
-        while rest.len() > share {
-            let tail = rest.split_off(share);
-            parts.push(rest);
-            rest = tail;
-        }
-        parts.push(rest);
-        let done = std::thread::scope(|scope| {
-            let mut first = index;
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|part| {
-                    let start = first;
-                    first += part.len();
-                    scope.spawn(move || work(old, new, kind, columns, start, part))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(String::from("internal error: a worker stopped")))
-                })
-                .collect::<Result<Vec<_>, String>>()
+        let done = crate::in_shares(block, index, threads, |start, part| {
+            work(old, new, kind, columns, start, part)
         })?;
         for (bytes, summary) in done {
             index += usize::try_from(summary.rows_read).unwrap_or(0);

@@ -278,35 +278,9 @@ fn decide(args: &Args, kind: &str, stdout: std::fs::File) -> Result<ExitCode, St
         if block.is_empty() {
             break;
         }
-        // Each thread parses, decides and encodes a contiguous share of the block; the
-        // shares are written in order.
-        let share = block.len().div_ceil(threads);
         let columns = input.columns();
-        let mut parts: Vec<Vec<rows::Raw>> = Vec::new();
-        let mut rest = block;
-        while rest.len() > share {
-            let tail = rest.split_off(share);
-            parts.push(rest);
-            rest = tail;
-        }
-        parts.push(rest);
-        let encoded = std::thread::scope(|scope| {
-            let mut first = index;
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|part| {
-                    let start = first;
-                    first += part.len();
-                    scope.spawn(move || work(engine, kind, encoder, columns, start, part))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(String::from("internal error: a worker stopped")))
-                })
-                .collect::<Result<Vec<_>, String>>()
+        let encoded = in_shares(block, index, threads, |start, part| {
+            work(engine, kind, encoder, columns, start, part)
         })?;
         for (bytes, rows, bad) in encoded {
             match output.write_all(&bytes) {
@@ -328,6 +302,44 @@ fn decide(args: &Args, kind: &str, stdout: std::fs::File) -> Result<ExitCode, St
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// `block` (whose first row is row `first` of the input) cut into one contiguous share per
+/// thread, `run(start, share)` on each share on its own thread, the answers in order.
+pub(crate) fn in_shares<T: Send>(
+    block: Vec<rows::Raw>,
+    first: usize,
+    threads: usize,
+    run: impl Fn(usize, Vec<rows::Raw>) -> Result<T, String> + Sync,
+) -> Result<Vec<T>, String> {
+    let share = block.len().div_ceil(threads.max(1)).max(1);
+    let mut parts: Vec<Vec<rows::Raw>> = Vec::new();
+    let mut rest = block;
+    while rest.len() > share {
+        let tail = rest.split_off(share);
+        parts.push(rest);
+        rest = tail;
+    }
+    parts.push(rest);
+    let run = &run;
+    std::thread::scope(|scope| {
+        let mut start = first;
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                let at = start;
+                start += part.len();
+                scope.spawn(move || run(at, part))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(String::from("internal error: a worker stopped")))
+            })
+            .collect()
     })
 }
 

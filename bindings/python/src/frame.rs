@@ -370,6 +370,32 @@ pub fn diff(
     batches: &[RecordBatch],
 ) -> Result<(Vec<serde_json::Value>, kefu_core::whatif::Summary), CoreError> {
     old.evaluate_batch_on(kind, &[], 1)?; // an unknown kind fails the whole call
+                                          // Each side's main fields as the frames write them (`evaluate_frame`'s own capture: text,
+                                          // lists joined by `|`), or its error's code and path.
+    let main: Vec<&str> = kefu_core::main_fields(kind)
+        .iter()
+        .copied()
+        .filter(|f| !matches!(*f, "id" | "order_id"))
+        .collect();
+    let side = |item: &kefu_core::BatchItem| -> serde_json::Value {
+        match (&item.decision, &item.error) {
+            (Some(d), _) => {
+                let mut cells = vec![None; main.len()];
+                crate::fields::capture(d, &main, &mut cells);
+                let fields = main.iter().zip(cells).map(|(k, v)| {
+                    (
+                        (*k).to_owned(),
+                        v.map_or(serde_json::Value::Null, serde_json::Value::from),
+                    )
+                });
+                serde_json::Value::Object(fields.collect())
+            }
+            (None, e) => serde_json::json!({ "error": {
+                "code": e.as_ref().map(|e| e.code.as_str()),
+                "path": e.as_ref().and_then(|e| e.path.as_deref()),
+            }}),
+        }
+    };
     let mut changes = Vec::new();
     let mut summary = kefu_core::whatif::Summary::default();
     let mut first = 0usize;
@@ -392,13 +418,18 @@ pub fn diff(
             summary.count(&a, change.as_ref());
             if let Some(c) = change {
                 // Written at once: the change borrows this row's two answers.
-                changes.push(serde_json::to_value(c).map_err(|e| {
+                let mut row = serde_json::to_value(c).map_err(|e| {
                     CoreError::new(
                         ErrorCode::Internal,
                         format!("kefu could not write a change: {e}"),
                         None,
                     )
-                })?);
+                })?;
+                if let Some(map) = row.as_object_mut() {
+                    map.insert(String::from("old"), side(&a));
+                    map.insert(String::from("new"), side(&b));
+                }
+                changes.push(row);
             }
         }
         first += batch.num_rows();
