@@ -1,0 +1,190 @@
+//! Platform payloads in, platform codes out (issue 21, work in progress on branch `issue-21`):
+//! what the platforms' open APIs return, read into kefu's requests, and kefu's decisions
+//! written back as the platforms' own fields. Field names and values follow the platforms'
+//! SDKs (docs/research/issue21/, docs/platforms.md).
+//!
+//! Rules of the road, shared by every platform:
+//! - unknown is an error, never a guess: an enum value kefu does not know is `INVALID_INPUT`
+//!   naming the platform, the field and the value;
+//! - money is read exactly, never through floats: yuan as text (`"59.00"`, Taobao and JD) or as
+//!   a JSON number (Pinduoduo's `11.01`, read from its decimal digits) into 分;
+//! - times are the platforms' local `"2026-03-01 10:00:00"`, read in UTC+08:00; an empty text
+//!   (Pinduoduo) or JD's `0001-01-01 00:00:00` means "not yet";
+//! - a payload may come whole, in the API's response envelope, or as its inner object.
+
+pub mod taobao;
+
+use crate::error::{Error, Result};
+use crate::time::Instant;
+use chrono::Offset;
+use serde_json::Value;
+
+/// The platforms' zone: China Standard Time, UTC+08:00, no daylight saving.
+const PLATFORM_OFFSET: &str = "+08:00";
+
+/// UTC+08:00 as an offset.
+pub(crate) fn china() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| chrono::Utc.fix())
+}
+
+/// `payload` without its response envelope: `{"<envelope>": {"<inner>": {...}}}` or
+/// `{"<inner>": {...}}` give the inner object; anything else is taken as the object itself.
+pub(crate) fn unwrap<'a>(payload: &'a Value, envelope: &str, inner: &str) -> &'a Value {
+    let body = payload.get(envelope).unwrap_or(payload);
+    body.get(inner).unwrap_or(body)
+}
+
+/// An error at `path` of a `platform` payload, in both languages.
+pub(crate) fn bad(platform: &str, path: &str, en: String, zh: String) -> Error {
+    Error::invalid_input(path, format!("{platform}: {en}")).with_zh(format!("{platform}：{zh}"))
+}
+
+/// Money in yuan, as text (`"59.00"`) or a JSON number (`11.01`), as 分, exactly: at most two
+/// decimals, no exponent, no float on the way.
+pub fn cents(platform: &str, path: &str, value: &Value) -> Result<i64> {
+    let text = match value {
+        Value::String(s) => s.trim().to_owned(),
+        // serde_json keeps a number's own digits when read with arbitrary precision; without
+        // it, a float's shortest round-trip text is the same digits for two-decimal amounts.
+        Value::Number(n) => n.to_string(),
+        _ => {
+            return Err(bad(
+                platform,
+                path,
+                format!("an amount of money is yuan as text (\"59.00\") or a number, not {value}"),
+                format!("金额应为以元为单位的文本（\"59.00\"）或数字，而不是 {value}"),
+            ))
+        }
+    };
+    let refuse = || {
+        bad(
+            platform,
+            path,
+            format!("{text:?} is not an amount in yuan with at most two decimals"),
+            format!("{text:?} 不是最多两位小数的元金额"),
+        )
+    };
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty()
+        || whole.len() > 13
+        || fraction.len() > 2
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(refuse());
+    }
+    let yuan: i64 = whole.parse().map_err(|_| refuse())?;
+    let fen: i64 = format!("{fraction:0<2}").parse().map_err(|_| refuse())?;
+    let total = yuan * 100 + fen;
+    Ok(if negative { -total } else { total })
+}
+
+/// A platform time (`"2026-03-01 10:00:00"`, China time) as an instant; `None` for "not yet"
+/// (absent, null, empty, or JD's `0001-01-01 00:00:00` / `1970-01-01 00:00:00`).
+pub fn local_time(platform: &str, path: &str, value: Option<&Value>) -> Result<Option<Instant>> {
+    let text = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(s)) => s.trim(),
+        Some(other) => {
+            return Err(bad(
+                platform,
+                path,
+                format!("a time is text like \"2026-03-01 10:00:00\", not {other}"),
+                format!("时间应为 \"2026-03-01 10:00:00\" 这样的文本，而不是 {other}"),
+            ))
+        }
+    };
+    if text.is_empty() || text.starts_with("0001-01-01") || text.starts_with("1970-01-01 00:00:00")
+    {
+        return Ok(None);
+    }
+    let ok = text.len() == 19 && text.as_bytes().get(10) == Some(&b' ');
+    let refuse = || {
+        bad(
+            platform,
+            path,
+            format!("{text:?} is not a time like \"2026-03-01 10:00:00\" (China time)"),
+            format!("{text:?} 不是 \"2026-03-01 10:00:00\" 这样的时间（北京时间）"),
+        )
+    };
+    if !ok {
+        return Err(refuse());
+    }
+    let (Some(date), Some(clock)) = (text.get(..10), text.get(11..)) else {
+        return Err(refuse());
+    };
+    Instant::parse(&format!("{date}T{clock}{PLATFORM_OFFSET}"))
+        .map(Some)
+        .map_err(|_| refuse())
+}
+
+/// An id the platforms write as a number or as text (`tid`, `oid`, `order_sn`), as text.
+pub fn id_text(platform: &str, path: &str, value: &Value) -> Result<String> {
+    match value {
+        Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
+        Value::Number(n) if n.is_u64() => Ok(n.to_string()),
+        _ => Err(bad(
+            platform,
+            path,
+            format!("an order number is digits or text, not {value}"),
+            format!("订单号应为数字或文本，而不是 {value}"),
+        )),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn money_is_exact() {
+        assert_eq!(cents("taobao", "/payment", &json!("59.00")).unwrap(), 5900);
+        assert_eq!(
+            cents("taobao", "/payment", &json!("200.07")).unwrap(),
+            20007
+        );
+        assert_eq!(cents("taobao", "/payment", &json!("0.1")).unwrap(), 10);
+        assert_eq!(
+            cents("pinduoduo", "/pay_amount", &json!(11.01)).unwrap(),
+            1101
+        );
+        assert_eq!(cents("pinduoduo", "/pay_amount", &json!(0)).unwrap(), 0);
+        for bad in [
+            json!("59.001"),
+            json!("1e3"),
+            json!(""),
+            json!("abc"),
+            json!(true),
+            json!("5 9"),
+        ] {
+            assert!(cents("taobao", "/payment", &bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn times_are_china_time() {
+        let t = local_time("taobao", "/pay_time", Some(&json!("2026-03-01 10:00:00")))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            t.format_in(chrono::FixedOffset::east_opt(0).unwrap()),
+            "2026-03-01T02:00:00+00:00"
+        );
+        assert_eq!(
+            local_time("jd", "/t", Some(&json!("0001-01-01 00:00:00"))).unwrap(),
+            None
+        );
+        assert_eq!(
+            local_time("pinduoduo", "/t", Some(&json!(""))).unwrap(),
+            None
+        );
+        assert!(local_time("taobao", "/t", Some(&json!("2026-02-30 10:00:00"))).is_err());
+        assert!(local_time("taobao", "/t", Some(&json!("2026-03-01T10:00:00"))).is_err());
+    }
+}
