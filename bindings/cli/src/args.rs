@@ -43,6 +43,11 @@ pub struct Args {
     pub lean: bool,
     /// CSV columns that are no request field are left out (else the run stops, naming them).
     pub ignore_unknown_columns: bool,
+    /// Rows are this platform's payloads (`taobao`, `jd`, `pinduoduo`), read by core's
+    /// `platforms::read` into the kind's request (docs/platforms.md).
+    pub from_platform: Option<String>,
+    /// The shop's facts (JSON text), merged into every row read from a platform payload.
+    pub facts: Option<String>,
 }
 
 const ABOUT: &str = "An online shop's after-sales rule book: returns, order flags, complaints, \
@@ -126,6 +131,20 @@ fn decide_command(kind: &str) -> Clap {
                 .long("no-progress")
                 .action(ArgAction::SetTrue)
                 .help("No progress line on stderr (shown only on a terminal)"),
+        )
+        .arg(
+            Arg::new("from-platform")
+                .long("from-platform")
+                .value_name("PLATFORM")
+                .value_parser(["taobao", "jd", "pinduoduo"])
+                .help("Rows are the platform's own payloads (a Taobao trade or refund, a JD order, a Pinduoduo order; whole API responses or inner objects), read into the request (docs/platforms.md). A row {\"payload\": …, \"facts\": {…}} adds the shop's facts for that row"),
+        )
+        .arg(
+            Arg::new("facts")
+                .long("facts")
+                .value_name("JSON")
+                .requires("from-platform")
+                .help("With --from-platform: the shop's facts for every row, a partial request as JSON (e.g. '{\"now\": \"2026-03-05T10:00:00+08:00\"}'); a row's own facts win"),
         )
         .arg(
             Arg::new("ignore-unknown-columns")
@@ -284,6 +303,8 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Args, clap::Erro
         progress: true,
         lean: false,
         ignore_unknown_columns: false,
+        from_platform: None,
+        facts: None,
     };
     let Some((name, sub)) = matches.subcommand() else {
         return Ok(args);
@@ -345,6 +366,8 @@ fn decide_options(m: &ArgMatches, args: &mut Args) {
     args.progress = !m.get_flag("no-progress");
     args.lean = m.get_flag("lean");
     args.ignore_unknown_columns = m.get_flag("ignore-unknown-columns");
+    args.from_platform = m.get_one::<String>("from-platform").cloned();
+    args.facts = m.get_one::<String>("facts").cloned();
     args.from = format(m.get_one("from")).unwrap_or(if csv_name(args.input.as_deref()) {
         Format::Csv
     } else {

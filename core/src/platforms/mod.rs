@@ -1,42 +1,195 @@
-//! Platform payloads in, platform codes out (issue 21, work in progress on branch `issue-21`):
-//! what the platforms' open APIs return, read into kefu's requests, and kefu's decisions
-//! written back as the platforms' own fields. Field names and values follow the platforms'
-//! SDKs (docs/research/issue21/, docs/platforms.md).
+//! Platform payloads in, platform codes out (issue 21; docs/platforms.md): what the platforms'
+//! open APIs return (a Taobao trade or refund, a JD order or its remark, a Pinduoduo order),
+//! read into kefu's requests, and kefu's flag decisions written back as each platform's own
+//! update call. Field names and values follow the platforms' SDKs (docs/research/issue21/).
 //!
 //! Rules of the road, shared by every platform:
 //! - unknown is an error, never a guess: an enum value kefu does not know is `INVALID_INPUT`
-//!   naming the platform, the field and the value;
+//!   naming the platform, the field and the value; a field the decision needs that the payload
+//!   lacks is named as missing, with where it comes from;
 //! - money is read exactly, never through floats: yuan as text (`"59.00"`, Taobao and JD) or as
 //!   a JSON number (Pinduoduo's `11.01`, read from its decimal digits) into 分;
 //! - times are the platforms' local `"2026-03-01 10:00:00"`, read in UTC+08:00; an empty text
 //!   (Pinduoduo) or JD's `0001-01-01 00:00:00` means "not yet";
-//! - a payload may come whole, in the API's response envelope, or as its inner object.
+//! - a payload may come whole, in the API's response envelope, or as its inner object; several
+//!   payloads of one order come as a list and their facts merge;
+//! - the shop's `facts` (what no platform knows) are merged over what the payload gives.
+//!
+//! Nothing here decides: the request built is decided by the engine like any other.
 
-pub mod taobao;
+mod jd;
+mod pinduoduo;
+mod read;
+mod taobao;
+mod write;
 
-use crate::error::{Error, Result};
+pub use read::{merge_facts, read};
+pub use write::write;
+
+use crate::error::{Error, ErrorKind, Result};
 use crate::time::Instant;
-use chrono::Offset;
 use serde_json::Value;
+
+/// The platforms kefu reads, by the names callers give.
+pub const PLATFORMS: [&str; 3] = ["taobao", "jd", "pinduoduo"];
+
+/// The decision kinds a platform payload can be read into.
+pub const KINDS: [&str; 5] = [
+    "order_flag",
+    "order_action",
+    "dispatch_estimate",
+    "check_return",
+    "refund_timeline",
+];
+
+/// [`read`] with its arguments as hosts pass them: `platform` and `kind` must be text, the
+/// payload may be JSON text (the platform's response as it came) or a value, `facts` null or
+/// an object. Errors name the argument (`/platform`, `/kind`, `/payload`, `/facts`).
+///
+/// # Errors
+/// As [`read`]; `INVALID_INPUT` for an argument of the wrong type, `INVALID_JSON` for payload
+/// text that is not JSON.
+pub fn read_args(platform: Value, kind: Value, payload: Value, facts: Value) -> Result<Value> {
+    let platform = arg_text(&platform, "platform")?;
+    let kind = arg_text(&kind, "kind")?;
+    let payload = match payload {
+        Value::String(text) => serde_json::from_str(&text).map_err(|e| {
+            Error::new(
+                crate::error::ErrorCode::InvalidJson,
+                format!("the payload text is not JSON: {e}"),
+                Some(String::from("/payload")),
+            )
+        })?,
+        other => other,
+    };
+    read(platform, kind, &payload, Some(&facts))
+}
+
+/// [`write`] with its arguments as hosts pass them: `platform` text, the decision an object,
+/// `memo` null or text.
+///
+/// # Errors
+/// As [`write`]; `INVALID_INPUT` at `/platform` or `/memo` for an argument of the wrong type.
+pub fn write_args(platform: Value, decision: Value, memo: Value) -> Result<Value> {
+    let platform = arg_text(&platform, "platform")?;
+    let memo = match &memo {
+        Value::Null => None,
+        Value::String(m) => Some(m.as_str()),
+        other => {
+            return Err(
+                Error::invalid_input("/memo", format!("memo is text, not {other}"))
+                    .with_zh(format!("memo 应为文本，而不是 {other}"))
+                    .with_kind(ErrorKind::WrongType),
+            )
+        }
+    };
+    write(platform, &decision, memo)
+}
+
+fn arg_text<'a>(value: &'a Value, name: &str) -> Result<&'a str> {
+    value.as_str().ok_or_else(|| {
+        Error::invalid_input(format!("/{name}"), format!("{name} is text, not {value}"))
+            .with_zh(format!("{name} 应为文本，而不是 {value}"))
+            .with_kind(ErrorKind::WrongType)
+    })
+}
 
 /// The platforms' zone: China Standard Time, UTC+08:00, no daylight saving.
 const PLATFORM_OFFSET: &str = "+08:00";
 
 /// UTC+08:00 as an offset.
 pub(crate) fn china() -> chrono::FixedOffset {
+    use chrono::Offset;
     chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| chrono::Utc.fix())
 }
 
-/// `payload` without its response envelope: `{"<envelope>": {"<inner>": {...}}}` or
-/// `{"<inner>": {...}}` give the inner object; anything else is taken as the object itself.
-pub(crate) fn unwrap<'a>(payload: &'a Value, envelope: &str, inner: &str) -> &'a Value {
-    let body = payload.get(envelope).unwrap_or(payload);
-    body.get(inner).unwrap_or(body)
+/// An instant as kefu's requests write it, in China time.
+pub(crate) fn instant_text(at: Instant) -> Value {
+    Value::from(at.format_in(china()))
+}
+
+/// `payload` without its response envelope: each key of `path` that the object has is
+/// descended into, so the whole response and the inner object read alike.
+pub(crate) fn unwrap<'a>(payload: &'a Value, path: &[&str]) -> &'a Value {
+    let mut at = payload;
+    for key in path {
+        if let Some(inner) = at.get(*key) {
+            at = inner;
+        }
+    }
+    at
 }
 
 /// An error at `path` of a `platform` payload, in both languages.
 pub(crate) fn bad(platform: &str, path: &str, en: String, zh: String) -> Error {
     Error::invalid_input(path, format!("{platform}: {en}")).with_zh(format!("{platform}：{zh}"))
+}
+
+/// A value of an enum field that kefu does not know, named with the values it knows.
+pub(crate) fn unknown_value(
+    platform: &str,
+    path: &str,
+    field: &str,
+    value: &Value,
+    known: &str,
+) -> Error {
+    bad(
+        platform,
+        path,
+        format!("{field} {value} is not one kefu knows ({known})"),
+        format!("{field} {value} 不在 kefu 已知的取值中（{known}）"),
+    )
+    .with_kind(ErrorKind::UnknownVariant)
+}
+
+/// A field the platform's payload must have to be read at all.
+pub(crate) fn missing(platform: &str, path: &str, what: &str) -> Error {
+    let field = path.rsplit('/').next().unwrap_or(path);
+    bad(
+        platform,
+        path,
+        format!("the {what} has no {field}"),
+        format!("{what} 缺少 {field}"),
+    )
+    .with_kind(ErrorKind::MissingField)
+}
+
+/// An enum field given as a number (or as digits in text, as the SDKs accept).
+pub(crate) fn code(platform: &str, path: &str, value: &Value) -> Result<i64> {
+    value
+        .as_i64()
+        .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))
+        .ok_or_else(|| {
+            bad(
+                platform,
+                path,
+                format!("expected a number code, not {value}"),
+                format!("应为数字代码，而不是 {value}"),
+            )
+            .with_kind(ErrorKind::WrongType)
+        })
+}
+
+/// An enum field given as text.
+pub(crate) fn text<'a>(platform: &str, path: &str, value: &'a Value) -> Result<&'a str> {
+    value.as_str().ok_or_else(|| {
+        bad(
+            platform,
+            path,
+            format!("expected text, not {value}"),
+            format!("应为文本，而不是 {value}"),
+        )
+        .with_kind(ErrorKind::WrongType)
+    })
+}
+
+/// A non-empty text field, or `None`.
+pub(crate) fn opt_text(value: Option<&Value>) -> Option<String> {
+    value
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// Money in yuan, as text (`"59.00"`) or a JSON number (`11.01`), as 分, exactly: at most two

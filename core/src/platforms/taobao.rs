@@ -1,12 +1,15 @@
-//! Taobao / Tmall (TOP API v2.0): a trade as `taobao.trade.fullinfo.get` returns it, read into
-//! `order_flag`'s facts; a flag decision written back as `taobao.trade.memo.update`'s
-//! parameters. Sources: docs/research/issue21/taobao.md (the official API docs' JSON in
+//! Taobao / Tmall (TOP API v2.0): a trade as `taobao.trade.fullinfo.get` returns it and a
+//! refund as `taobao.refund.get` returns it, read into kefu's facts (docs/platforms.md).
+//! Sources: docs/research/issue21/taobao.md (the official API docs' JSON in
 //! bububa/opentaobao, the official Java and PHP SDKs).
 
-use super::{bad, id_text, local_time};
-use crate::error::Result;
+use super::read::{after_sales, Item, Read};
+use super::{
+    bad, cents, code, id_text, instant_text, local_time, missing, opt_text, text, unknown_value,
+};
+use crate::error::{ErrorKind, Result};
 use crate::orders::{Flag, Platform};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 const P: &str = "taobao";
 
@@ -69,55 +72,66 @@ const REFUND_OPEN: [&str; 4] = [
 const REFUND_NONE: [&str; 3] = ["CLOSED", "SUCCESS", "NO_REFUND"];
 /// Refund states with goods on their way back or awaited: a return, not only money.
 const GOODS_RETURNING: [&str; 2] = ["WAIT_BUYER_RETURN_GOODS", "WAIT_SELLER_CONFIRM_GOODS"];
+/// `Refund.status` (META-RG).
+const REFUND_STATUSES: [&str; 6] = [
+    "WAIT_SELLER_AGREE",
+    "WAIT_BUYER_RETURN_GOODS",
+    "WAIT_SELLER_CONFIRM_GOODS",
+    "SELLER_REFUSE_BUYER",
+    "CLOSED",
+    "SUCCESS",
+];
+/// `Refund.good_status` (META-RG).
+const GOOD_STATUSES: [&str; 3] = [
+    "BUYER_NOT_RECEIVED",
+    "BUYER_RECEIVED",
+    "BUYER_RETURNED_GOODS",
+];
 
 fn status(trade: &Value) -> Result<TradeStatus> {
-    let text = trade.get("status").and_then(Value::as_str).ok_or_else(|| {
-        bad(
-            P,
-            "/status",
-            String::from("the trade has no status"),
-            String::from("交易缺少 status"),
-        )
-    })?;
+    let value = trade
+        .get("status")
+        .ok_or_else(|| missing(P, "/status", "trade"))?;
+    let s = text(P, "/status", value)?;
     STATUSES
         .iter()
-        .find(|(s, _)| *s == text)
+        .find(|(name, _)| *name == s)
         .map(|(_, v)| *v)
         .ok_or_else(|| {
             let known: Vec<&str> = STATUSES.iter().map(|(s, _)| *s).collect();
-            bad(
-                P,
-                "/status",
-                format!(
-                    "trade status {text:?} is not one kefu knows ({})",
-                    known.join(", ")
-                ),
-                format!(
-                    "交易状态 {text:?} 不在 kefu 已知的取值中（{}）",
-                    known.join("、")
-                ),
-            )
+            unknown_value(P, "/status", "trade status", value, &known.join(", "))
         })
 }
 
-/// The sub-orders, `orders.order[]` (or a plain list with `simplify=true`).
-fn orders(trade: &Value) -> &[Value] {
+/// The sub-orders, `orders.order[]` (or a plain list with `simplify=true`), and their path.
+fn orders(trade: &Value) -> (&[Value], &'static str) {
     let orders = trade.get("orders");
-    orders
+    match orders
         .and_then(|o| o.get("order"))
-        .or(orders)
         .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
+    {
+        Some(list) => (list.as_slice(), "/orders/order"),
+        None => (
+            orders.and_then(Value::as_array).map_or(&[], Vec::as_slice),
+            "/orders",
+        ),
+    }
 }
 
-/// A trade (`{"trade_fullinfo_get_response": {"trade": …}}` or the trade itself) as
-/// `order_flag`'s facts. Read: `tid`/`tid_str` → `order_id`; `status` → `paid`, `shipped`,
-/// `waybill_uploaded`; `pay_time` → `paid_at`; `seller_flag` → `current_flag`; each order's
-/// `refund_status` → `after_sales.refund` / `after_sales.return_exchange`. What the platform
-/// does not know (entered into the back office, marketing done, a pending change) is the
-/// shop's to add.
-pub fn order_facts(payload: &Value) -> Result<Value> {
-    let trade = super::unwrap(payload, "trade_fullinfo_get_response", "trade");
+/// A trade or a refund, whole or inner.
+pub(crate) fn read(payload: &Value) -> Result<Read> {
+    if payload.get("refund_get_response").is_some() || payload.get("refund").is_some() {
+        return refund(super::unwrap(payload, &["refund_get_response", "refund"]));
+    }
+    let inner = super::unwrap(payload, &["trade_fullinfo_get_response", "trade"]);
+    if inner.get("refund_id").is_some() {
+        return refund(inner);
+    }
+    trade(inner)
+}
+
+/// A trade (`taobao.trade.fullinfo.get`).
+fn trade(trade: &Value) -> Result<Read> {
     let st = status(trade)?;
     use TradeStatus as S;
     let paid = !matches!(
@@ -128,156 +142,212 @@ pub fn order_facts(payload: &Value) -> Result<Value> {
             | S::PayPending
             | S::WaitPreAuthConfirm
     );
-    // Consigned (in part or whole): the platform has the waybill (consigning requires one).
+    let consigned = local_time(P, "/consign_time", trade.get("consign_time"))?.is_some();
+    // Consigned (in part or whole): the platform has the waybill (consigning requires one). A
+    // trade closed after a refund was shipped when it has a consign time.
     let shipped = matches!(
         st,
         S::SellerConsignedPart | S::WaitBuyerConfirmGoods | S::TradeBuyerSigned | S::TradeFinished
-    );
+    ) || (st == S::TradeClosed && consigned);
     let order_id = match (trade.get("tid_str"), trade.get("tid")) {
-        (Some(v), _) | (None, Some(v)) => id_text(P, "/tid", v)?,
-        (None, None) => {
-            return Err(bad(
-                P,
-                "/tid",
-                String::from("the trade has no tid"),
-                String::from("交易缺少 tid"),
-            ))
-        }
+        (Some(v), _) if !v.is_null() => id_text(P, "/tid_str", v)?,
+        (_, Some(v)) => id_text(P, "/tid", v)?,
+        _ => return Err(missing(P, "/tid", "trade")),
     };
+    let (lines, lines_path) = orders(trade);
     let mut refund = false;
     let mut goods_back = false;
-    for (i, o) in orders(trade).iter().enumerate() {
+    let mut items = Vec::new();
+    for (i, o) in lines.iter().enumerate() {
+        let path = format!("{lines_path}/{i}");
         match o.get("refund_status") {
             None | Some(Value::Null) => {}
-            Some(Value::String(s)) if REFUND_OPEN.contains(&s.as_str()) => {
-                refund = true;
-                goods_back |= GOODS_RETURNING.contains(&s.as_str());
-            }
-            Some(Value::String(s)) if REFUND_NONE.contains(&s.as_str()) => {}
-            Some(other) => {
-                return Err(bad(
-                    P,
-                    &format!("/orders/order/{i}/refund_status"),
-                    format!("refund status {other} is not one kefu knows"),
-                    format!("退款状态 {other} 不在 kefu 已知的取值中"),
-                ))
+            Some(value) => {
+                let s = text(P, &format!("{path}/refund_status"), value)?;
+                if REFUND_OPEN.contains(&s) {
+                    refund = true;
+                    goods_back |= GOODS_RETURNING.contains(&s);
+                } else if !REFUND_NONE.contains(&s) {
+                    let known = [REFUND_OPEN.as_slice(), REFUND_NONE.as_slice()].concat();
+                    return Err(unknown_value(
+                        P,
+                        &format!("{path}/refund_status"),
+                        "refund status",
+                        value,
+                        &known.join(", "),
+                    ));
+                }
             }
         }
+        let price = match (o.get("divide_order_fee"), o.get("payment")) {
+            (Some(v), _) if !v.is_null() => Some(cents(P, &format!("{path}/divide_order_fee"), v)?),
+            (_, Some(v)) if !v.is_null() => Some(cents(P, &format!("{path}/payment"), v)?),
+            _ => None,
+        };
+        let sku = match o.get("sku_id") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(id_text(P, &format!("{path}/sku_id"), v)?),
+        };
+        items.push(Item {
+            sku,
+            price_paid_cents: price,
+        });
     }
-    let mut facts = Map::new();
-    facts.insert(String::from("order_id"), Value::from(order_id));
-    facts.insert(String::from("platform"), Value::from(P));
-    facts.insert(String::from("paid"), Value::from(paid));
+    let mut read = Read {
+        what: "trade",
+        items,
+        items_path: if lines_path == "/orders/order" {
+            "/orders/order"
+        } else {
+            "/orders"
+        },
+        ..Read::default()
+    };
+    let f = &mut read.fields;
+    f.insert(String::from("order_id"), Value::from(order_id));
+    f.insert(String::from("paid"), Value::from(paid));
     if let Some(at) = local_time(P, "/pay_time", trade.get("pay_time"))? {
-        facts.insert(
-            String::from("paid_at"),
-            Value::from(at.format_in(super::china())),
-        );
+        f.insert(String::from("paid_at"), instant_text(at));
     }
-    facts.insert(String::from("shipped"), Value::from(shipped));
-    facts.insert(String::from("waybill_uploaded"), Value::from(shipped));
+    f.insert(String::from("shipped"), Value::from(shipped));
+    f.insert(String::from("waybill_uploaded"), Value::from(shipped));
     match trade.get("seller_flag") {
         None | Some(Value::Null) => {}
         Some(v) => {
-            let code = v
-                .as_i64()
-                .or_else(|| v.as_str().and_then(|s| s.parse().ok()));
-            let flag = code.map(|c| Flag::from_code(c, Platform::Taobao));
-            match flag {
-                Some(Ok(f)) => {
-                    facts.insert(String::from("current_flag"), serde_json::to_value(f).unwrap_or(Value::Null));
-                }
-                _ => {
-                    return Err(bad(
+            let flag = code(P, "/seller_flag", v)
+                .ok()
+                .and_then(|c| Flag::from_code(c, Platform::Taobao).ok())
+                .ok_or_else(|| {
+                    unknown_value(
                         P,
                         "/seller_flag",
-                        format!("seller_flag {v} is not a flag (0 gray, 1 red, 2 yellow, 3 green, 4 blue, 5 purple)"),
-                        format!("seller_flag {v} 不是旗帜代码（0 灰、1 红、2 黄、3 绿、4 蓝、5 紫）"),
-                    ))
-                }
-            }
+                        "seller_flag",
+                        v,
+                        "0 gray, 1 red, 2 yellow, 3 green, 4 blue, 5 purple",
+                    )
+                })?;
+            f.insert(String::from("current_flag"), json!(flag));
         }
     }
-    facts.insert(
+    f.insert(
         String::from("after_sales"),
-        json!({ "refund": refund, "return_exchange": goods_back }),
+        after_sales(refund, goods_back, false, false),
     );
-    Ok(Value::Object(facts))
+    let city =
+        opt_text(trade.get("receiver_city")).or_else(|| opt_text(trade.get("receiver_district")));
+    if let Some(city) = city {
+        f.insert(String::from("destination_city"), Value::from(city));
+    }
+    if let Some(fee) = trade.get("post_fee").filter(|v| !v.is_null()) {
+        f.insert(
+            String::from("free_shipping"),
+            Value::from(cents(P, "/post_fee", fee)? == 0),
+        );
+    }
+    if !shipped {
+        read.not_returnable = Some(bad(
+            P,
+            "/status",
+            format!(
+                "a trade in {} has not shipped: there is nothing to return yet",
+                STATUSES
+                    .iter()
+                    .find(|(_, v)| *v == st)
+                    .map_or("", |(s, _)| s)
+            ),
+            String::from("交易尚未发货：还没有可退的商品"),
+        ));
+    }
+    Ok(read)
 }
 
-/// A flag decision written back as `taobao.trade.memo.update`'s parameters: `tid`, `flag`
-/// (0–5) and, when the decision has one, its note as `memo`.
-pub fn memo_update(tid: &str, flag: Flag, memo: Option<&str>) -> Value {
-    let mut out = json!({ "tid": tid, "flag": flag.code(Platform::Taobao).unwrap_or(0) });
-    if let (Some(m), Some(map)) = (memo, out.as_object_mut()) {
-        map.insert(String::from("memo"), Value::from(m));
+/// A refund (`taobao.refund.get`): a snapshot of its state and when it last changed.
+fn refund(refund: &Value) -> Result<Read> {
+    let value = refund
+        .get("status")
+        .ok_or_else(|| missing(P, "/status", "refund"))?;
+    let st = text(P, "/status", value)?;
+    if !REFUND_STATUSES.contains(&st) {
+        return Err(unknown_value(
+            P,
+            "/status",
+            "refund status",
+            value,
+            &REFUND_STATUSES.join(", "),
+        ));
     }
-    out
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-mod tests {
-    use super::*;
-
-    fn trade(status: &str) -> Value {
-        json!({"trade_fullinfo_get_response": {"trade": {
-            "tid": 2_345_678_901_234_567_u64, "status": status, "pay_time": "2026-03-01 10:00:00",
-            "seller_flag": 2, "orders": {"order": [{"oid": 1, "refund_status": "NO_REFUND"}]}
-        }}})
-    }
-
-    #[test]
-    fn a_paid_trade_awaiting_shipment() {
-        let f = order_facts(&trade("WAIT_SELLER_SEND_GOODS")).unwrap();
-        assert_eq!(f["order_id"], "2345678901234567");
-        assert_eq!(
-            (f["paid"].as_bool(), f["shipped"].as_bool()),
-            (Some(true), Some(false))
-        );
-        assert_eq!(f["paid_at"], "2026-03-01T10:00:00+08:00");
-        assert_eq!(f["current_flag"], "yellow");
-        // The facts are an order_flag request as kefu reads it.
-        let engine = crate::Engine::from_value(&Value::Null).unwrap();
-        let d = engine.evaluate("order_flag", &f).unwrap();
-        assert_eq!(d["platform"], "taobao");
-    }
-
-    #[test]
-    fn every_documented_status_reads_and_an_unknown_one_is_named() {
-        for (s, _) in STATUSES {
-            assert!(order_facts(&trade(s)).is_ok(), "{s}");
+    let order_id = match refund.get("tid") {
+        Some(v) if !v.is_null() => id_text(P, "/tid", v)?,
+        _ => return Err(missing(P, "/tid", "refund")),
+    };
+    let created = local_time(P, "/created", refund.get("created"))?
+        .ok_or_else(|| missing(P, "/created", "refund"))?;
+    let mut read = Read {
+        what: "refund",
+        ..Read::default()
+    };
+    let f = &mut read.fields;
+    f.insert(String::from("order_id"), Value::from(order_id));
+    f.insert(String::from("requested_at"), instant_text(created));
+    match refund.get("has_good_return") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => {
+            f.insert(String::from("return_goods"), Value::from(*b));
         }
-        let e = order_facts(&trade("WAIT_SOMETHING_NEW")).unwrap_err();
-        assert_eq!(e.path.as_deref(), Some("/status"));
-        assert!(
-            e.message.contains("taobao") && e.message.contains("WAIT_SOMETHING_NEW"),
-            "{}",
-            e.message
-        );
-    }
-
-    #[test]
-    fn an_open_refund_with_goods_coming_back() {
-        let mut t = trade("WAIT_BUYER_CONFIRM_GOODS");
-        t["trade_fullinfo_get_response"]["trade"]["orders"]["order"][0]["refund_status"] =
-            json!("WAIT_BUYER_RETURN_GOODS");
-        let f = order_facts(&t).unwrap();
-        assert_eq!(
-            f["after_sales"],
-            json!({"refund": true, "return_exchange": true})
-        );
-        assert_eq!(f["shipped"], true);
-    }
-
-    #[test]
-    fn the_flag_round_trips() {
-        for flag in Flag::ALL {
-            let written = memo_update("1", flag, None);
-            let mut t = trade("WAIT_SELLER_SEND_GOODS");
-            t["trade_fullinfo_get_response"]["trade"]["seller_flag"] = written["flag"].clone();
-            let read = order_facts(&t).unwrap();
-            assert_eq!(read["current_flag"], serde_json::to_value(flag).unwrap());
+        Some(other) => {
+            return Err(bad(
+                P,
+                "/has_good_return",
+                format!("has_good_return is true or false, not {other}"),
+                format!("has_good_return 应为 true 或 false，而不是 {other}"),
+            )
+            .with_kind(ErrorKind::WrongType))
         }
     }
+    if let Some(value) = refund.get("good_status").filter(|v| !v.is_null()) {
+        let g = text(P, "/good_status", value)?;
+        if !GOOD_STATUSES.contains(&g) {
+            return Err(unknown_value(
+                P,
+                "/good_status",
+                "good_status",
+                value,
+                &GOOD_STATUSES.join(", "),
+            ));
+        }
+        if g == "BUYER_NOT_RECEIVED" {
+            read.not_returnable = Some(bad(
+                P,
+                "/good_status",
+                String::from("BUYER_NOT_RECEIVED: the buyer has not received the goods, so there is no return to check (a refund before receipt is refund_timeline's)"),
+                String::from("BUYER_NOT_RECEIVED：买家未收到货，没有退货可判断（收货前的退款请用 refund_timeline）"),
+            ));
+        }
+    }
+    let requested = json!({"type": "requested", "at": instant_text(created)});
+    let last = match st {
+        "WAIT_SELLER_AGREE" => None,
+        "WAIT_BUYER_RETURN_GOODS" => Some("seller_agreed"),
+        "SELLER_REFUSE_BUYER" => Some("seller_refused"),
+        "CLOSED" => Some("closed"),
+        "SUCCESS" => Some("refunded"),
+        _ => {
+            read.no_events = Some(bad(
+                P,
+                "/events",
+                String::from("a refund in WAIT_SELLER_CONFIRM_GOODS needs the seller's agreement time and the return's shipping method, which taobao.refund.get does not give: give events in facts"),
+                String::from("WAIT_SELLER_CONFIRM_GOODS 状态的退款需要卖家同意的时间和退货方式，taobao.refund.get 不提供：请在 facts 中给出 events"),
+            ).with_kind(ErrorKind::MissingField));
+            return Ok(read);
+        }
+    };
+    let mut events = vec![requested];
+    if let Some(kind) = last {
+        let at = local_time(P, "/modified", refund.get("modified"))?
+            .ok_or_else(|| missing(P, "/modified", "refund"))?;
+        events.push(json!({"type": kind, "at": instant_text(at)}));
+    }
+    read.fields
+        .insert(String::from("events"), Value::from(events));
+    Ok(read)
 }
