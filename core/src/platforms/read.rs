@@ -138,7 +138,17 @@ pub fn read(platform: &str, kind: &str, payload: &Value, facts: Option<&Value>) 
         Value::Array(list) => list
             .iter()
             .enumerate()
-            .map(|(i, p)| one(platform, p).map_err(|e| e.under(&format!("/{i}"))))
+            .map(|(i, p)| {
+                let at = format!("/{i}");
+                one(platform, p)
+                    .map(|mut r| {
+                        // Errors kept for later are this payload's too.
+                        r.not_returnable = r.not_returnable.map(|e| e.under(&at));
+                        r.no_events = r.no_events.map(|e| e.under(&at));
+                        r
+                    })
+                    .map_err(|e| e.under(&at))
+            })
             .collect::<Result<Vec<_>>>()?,
         single => vec![one(platform, single)?],
     };

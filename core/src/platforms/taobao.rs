@@ -329,14 +329,16 @@ fn refund(refund: &Value) -> Result<Read> {
         "WAIT_SELLER_AGREE" => None,
         "WAIT_BUYER_RETURN_GOODS" => Some("seller_agreed"),
         "SELLER_REFUSE_BUYER" => Some("seller_refused"),
-        "CLOSED" => Some("closed"),
-        "SUCCESS" => Some("refunded"),
+        // WAIT_SELLER_CONFIRM_GOODS lacks the agreement's time and the return's shipping
+        // method; an ended refund (CLOSED, SUCCESS) lacks the path it took, and a path read as
+        // "requested, then ended" would be refused by the timeline once its deadlines passed
+        // in between. The snapshot cannot say: the events are asked for.
         _ => {
             read.no_events = Some(bad(
                 P,
                 "/events",
-                String::from("a refund in WAIT_SELLER_CONFIRM_GOODS needs the seller's agreement time and the return's shipping method, which taobao.refund.get does not give: give events in facts"),
-                String::from("WAIT_SELLER_CONFIRM_GOODS 状态的退款需要卖家同意的时间和退货方式，taobao.refund.get 不提供：请在 facts 中给出 events"),
+                format!("a refund in {st} needs its history (when the seller agreed, how the return was shipped, …), which taobao.refund.get does not give: give events in facts"),
+                format!("{st} 状态的退款需要其经过（卖家何时同意、退货方式等），taobao.refund.get 不提供：请在 facts 中给出 events"),
             ).with_kind(ErrorKind::MissingField));
             return Ok(read);
         }
