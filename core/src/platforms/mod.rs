@@ -206,7 +206,8 @@ pub fn cents(platform: &str, path: &str, value: &Value) -> Result<i64> {
                 path,
                 format!("an amount of money is yuan as text (\"59.00\") or a number, not {value}"),
                 format!("金额应为以元为单位的文本（\"59.00\"）或数字，而不是 {value}"),
-            ))
+            )
+            .with_kind(ErrorKind::WrongType))
         }
     };
     let refuse = || {
@@ -248,7 +249,8 @@ pub fn local_time(platform: &str, path: &str, value: Option<&Value>) -> Result<O
                 path,
                 format!("a time is text like \"2026-03-01 10:00:00\", not {other}"),
                 format!("时间应为 \"2026-03-01 10:00:00\" 这样的文本，而不是 {other}"),
-            ))
+            )
+            .with_kind(ErrorKind::WrongType))
         }
     };
     if text.is_empty() || text.starts_with("0001-01-01") || text.starts_with("1970-01-01 00:00:00")
@@ -283,9 +285,14 @@ pub fn id_text(platform: &str, path: &str, value: &Value) -> Result<String> {
         _ => Err(bad(
             platform,
             path,
-            format!("an order number is digits or text, not {value}"),
-            format!("订单号应为数字或文本，而不是 {value}"),
-        )),
+            format!("an id is digits or text, not {value}"),
+            format!("编号应为数字或文本，而不是 {value}"),
+        )
+        .with_kind(if value.is_number() || value.is_string() {
+            ErrorKind::InvalidValue
+        } else {
+            ErrorKind::WrongType
+        })),
     }
 }
 
