@@ -528,6 +528,25 @@ pub fn from_platform(
     }))
 }
 
+/// What a platform's payload alone says of a request of `kind` (core's `read_partial`): for a
+/// form to fill, the fields no payload gives left to the agent. The desk's "paste a platform
+/// payload" calls it.
+#[cfg(feature = "platforms")]
+#[wasm_bindgen(js_name = platformFields, unchecked_return_type = "Record<string, unknown>")]
+pub fn platform_fields(
+    #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
+) -> Result<JsValue, JsValue> {
+    finish(guarded(|| {
+        kefu_core::platforms::read_partial_args(
+            from_js(platform, "/platform")?,
+            from_js(kind, "/kind")?,
+            from_js(payload, "/payload")?,
+        )
+    }))
+}
+
 /// A flag decision written back as the platform's update call `{method, params}`; `memo`
 /// instead of the decision's note.
 #[cfg(feature = "platforms")]

@@ -23,7 +23,7 @@ mod read;
 mod taobao;
 mod write;
 
-pub use read::{merge_facts, read};
+pub use read::{merge_facts, read, read_partial};
 pub use write::write;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -52,7 +52,22 @@ pub const KINDS: [&str; 5] = [
 pub fn read_args(platform: Value, kind: Value, payload: Value, facts: Value) -> Result<Value> {
     let platform = arg_text(&platform, "platform")?;
     let kind = arg_text(&kind, "kind")?;
-    let payload = match payload {
+    read(platform, kind, &payload_arg(payload)?, Some(&facts))
+}
+
+/// [`read_partial`] with its arguments as hosts pass them (as [`read_args`], without facts).
+///
+/// # Errors
+/// As [`read_partial`]; as [`read_args`] for the arguments.
+pub fn read_partial_args(platform: Value, kind: Value, payload: Value) -> Result<Value> {
+    let platform = arg_text(&platform, "platform")?;
+    let kind = arg_text(&kind, "kind")?;
+    read_partial(platform, kind, &payload_arg(payload)?)
+}
+
+/// A payload argument: JSON text (the platform's response as it came) or a value.
+fn payload_arg(payload: Value) -> Result<Value> {
+    Ok(match payload {
         Value::String(text) => serde_json::from_str(&text).map_err(|e| {
             Error::new(
                 crate::error::ErrorCode::InvalidJson,
@@ -61,8 +76,7 @@ pub fn read_args(platform: Value, kind: Value, payload: Value, facts: Value) -> 
             )
         })?,
         other => other,
-    };
-    read(platform, kind, &payload, Some(&facts))
+    })
 }
 
 /// [`write`] with its arguments as hosts pass them: `platform` text, the decision an object,

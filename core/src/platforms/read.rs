@@ -84,6 +84,26 @@ fn required(kind: &str) -> &'static [(&'static str, &'static str, &'static str)]
 /// payload's field for a value it cannot read (an unknown status, a bad amount or time); at
 /// the request field a decision needs that neither the payload nor the facts give.
 pub fn read(platform: &str, kind: &str, payload: &Value, facts: Option<&Value>) -> Result<Value> {
+    read_with(platform, kind, payload, facts, true)
+}
+
+/// What `payload` alone says of a request of `kind`, without the fields it cannot give being
+/// asked for: for a form to fill (the desk's "paste a platform payload"), where the agent adds
+/// the rest. The same reading and errors as [`read`] otherwise.
+///
+/// # Errors
+/// As [`read`], except that a field no payload gives is not one.
+pub fn read_partial(platform: &str, kind: &str, payload: &Value) -> Result<Value> {
+    read_with(platform, kind, payload, None, false)
+}
+
+fn read_with(
+    platform: &str,
+    kind: &str,
+    payload: &Value,
+    facts: Option<&Value>,
+    complete: bool,
+) -> Result<Value> {
     if !PLATFORMS.contains(&platform) {
         return Err(Error::invalid_input(
             "/platform",
@@ -157,7 +177,7 @@ pub fn read(platform: &str, kind: &str, payload: &Value, facts: Option<&Value>) 
     if let Some(facts) = facts {
         deep_merge(&mut request, facts);
     }
-    for (field, what, what_zh) in required(kind) {
+    for (field, what, what_zh) in required(kind).iter().filter(|_| complete) {
         if !request.contains_key(*field) {
             return Err(bad(
                 platform,
