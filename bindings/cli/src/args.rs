@@ -20,6 +20,8 @@ pub enum Command {
     CalendarIcs(i32),
     /// Print a JSON Schema (`policy`, `check-return`, `check_return.decision`, …).
     Schema(Option<String>),
+    /// `to-platform PLATFORM [FILE]`: decisions written back as the platform's update call.
+    ToPlatform(String),
     /// `diff-policy --old A --new B KIND [FILE]`.
     DiffPolicy {
         old: String,
@@ -181,6 +183,25 @@ pub fn cli() -> Clap {
     )
     .subcommand(Clap::new("kinds").about("List the decision commands"))
     .subcommand(
+        Clap::new("to-platform")
+            .about("Write flag decisions back as the platform's update call (taobao.trade.memo.update, jingdong.pop.order.modifyVenderRemark, pdd.order.note.update)")
+            .after_help("A line is an order_flag or order_action decision, or a row of a decision command's output ({\"index\", \"ok\", \"decision\"}), with an optional \"memo\" (else the decision's note or label). One line out per line in: {\"index\", \"ok\", \"call\" | \"error\"}. docs/platforms.md.")
+            .arg(
+                Arg::new("platform")
+                    .value_name("PLATFORM")
+                    .required(true)
+                    .value_parser(["taobao", "jd", "pinduoduo"]),
+            )
+            .arg(Arg::new("file").value_name("FILE").help("JSON Lines; - or nothing for stdin"))
+            .arg(output_arg())
+            .arg(
+                Arg::new("allow-errors")
+                    .long("allow-errors")
+                    .action(ArgAction::SetTrue)
+                    .help("Exit 0 even when some rows failed"),
+            ),
+    )
+    .subcommand(
         Clap::new("diff-policy")
             .about(
                 "Try a proposed policy on past rows: the rows whose answer changes, then a summary",
@@ -311,6 +332,16 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Args, clap::Erro
     };
     args.command = match name {
         "kinds" => Command::Kinds,
+        "to-platform" => {
+            args.input = sub.get_one::<String>("file").filter(|p| *p != "-").cloned();
+            args.output = sub.get_one::<String>("output").cloned();
+            args.allow_errors = sub.get_flag("allow-errors");
+            Command::ToPlatform(
+                sub.get_one::<String>("platform")
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        }
         "schema" => Command::Schema(sub.get_one::<String>("name").cloned()),
         "validate-policy" => Command::ValidatePolicy(
             sub.get_one::<String>("policy-file")

@@ -16,6 +16,7 @@
 
 mod args;
 mod diff;
+mod platform;
 mod rows;
 mod write;
 
@@ -137,6 +138,17 @@ fn run(args: Args, mut stdout: std::fs::File) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Decide(kind) => decide(&args, kind, stdout),
+        Command::ToPlatform(platform) => {
+            if let Some(path) = &args.output {
+                not_over(path, &[args.input.as_deref()])?;
+            }
+            platform::to_platform(
+                platform,
+                args.input.as_deref(),
+                args.output.as_deref(),
+                args.allow_errors,
+            )
+        }
         Command::DiffPolicy { old, new, kind } => {
             let load = |path: &str| -> Result<Engine, String> {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
