@@ -19,10 +19,11 @@ pub fn to_platform(
         )),
         None => Box::new(std::io::BufReader::new(std::io::stdin())),
     };
-    let mut out: Box<dyn Write> = match output {
+    let out: Box<dyn Write> = match output {
         Some(path) => Box::new(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?),
         None => Box::new(std::io::stdout()),
     };
+    let mut out = std::io::BufWriter::new(out);
     let (mut index, mut failed) = (0usize, 0usize);
     for line in reader.lines() {
         let line = line.map_err(|e| format!("reading: {e}"))?;
@@ -41,6 +42,7 @@ pub fn to_platform(
         writeln!(out, "{item}").map_err(|e| format!("writing: {e}"))?;
         index += 1;
     }
+    out.flush().map_err(|e| format!("writing: {e}"))?;
     eprintln!("kefu to-platform {platform}: {index} rows, {failed} failed");
     Ok(if failed > 0 && !allow_errors {
         ExitCode::from(1)

@@ -502,7 +502,7 @@ impl Engine {
 /// inside its size budget, and a page loads `kefu-wasm/platforms` when it needs it (the desk:
 /// on its first pasted payload). Core reads and writes; these convert.
 #[cfg(feature = "platforms")]
-#[wasm_bindgen(js_name = fromPlatform, unchecked_return_type = "Record<string, unknown>")]
+#[wasm_bindgen(js_name = fromPlatform, unchecked_return_type = "OrderFacts | ActionRequest | DispatchRequest | ReturnRequest | RefundCase")]
 pub fn from_platform(
     #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
     #[wasm_bindgen(
@@ -532,7 +532,7 @@ pub fn from_platform(
 /// form to fill, the fields no payload gives left to the agent. The desk's "paste a platform
 /// payload" calls it.
 #[cfg(feature = "platforms")]
-#[wasm_bindgen(js_name = platformFields, unchecked_return_type = "Record<string, unknown>")]
+#[wasm_bindgen(js_name = platformFields, unchecked_return_type = "Partial<OrderFacts | ActionRequest | DispatchRequest | ReturnRequest | RefundCase>")]
 pub fn platform_fields(
     #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
@@ -553,7 +553,7 @@ pub fn platform_fields(
 #[wasm_bindgen(js_name = toPlatform, unchecked_return_type = "{ method: string; params: Record<string, string | number> }")]
 pub fn to_platform(
     #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] decision: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] decision: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] memo: JsValue,
 ) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
