@@ -400,8 +400,16 @@ async function whatIfModule() {
   return whatIf;
 }
 
+/** The fields a platform payload can give: cleared before a paste, so none keeps the last one's. */
+const FROM_PAYLOAD = /^\/(order_id|paid_at|sku|price_paid_cents|destination_city|free_shipping|order\/(order_id|platform|paid_at|current_flag|paid|shipped|waybill_uploaded|after_sales\/\w+))$/;
+
 /** Fill a form's fields from a (partial) request: what a platform payload says. */
 function fillForm(form, request) {
+  for (const el of $$('[data-path]', form)) {
+    if (!FROM_PAYLOAD.test(el.dataset.path)) continue;
+    if (el.dataset.type === 'bool') el.checked = el.hasAttribute('data-always') && el.defaultChecked;
+    else el.value = '';
+  }
   let filled = 0;
   for (const el of $$('[data-path]', form)) {
     const v = el.dataset.path.split('/').slice(1).reduce((o, k) => (o == null ? undefined : o[k]), request);

@@ -362,7 +362,8 @@ fn every_platform_case_holds() {
                 Some(code) => target.insert(key.to_owned(), code.clone()),
                 None => target.remove(key),
             };
-            let read = platforms::read(platform, "order_flag", &payload, None).unwrap();
+            let read =
+                platforms::read(platform, "order_flag", &payload, trip.get("facts")).unwrap();
             if read["current_flag"] != flag {
                 failures.push(format!(
                     "{platform} round trip: wrote {flag} as {call}, read back {}",

@@ -77,4 +77,4 @@ def test_every_flag_round_trips(suite: Dict[str, Any]) -> None:
             target[key] = call["params"][trip["param"]]
         else:
             target.pop(key, None)
-        assert kefu.from_platform(platform, "order_flag", payload)["current_flag"] == flag, call
+        assert kefu.from_platform(platform, "order_flag", payload, trip["facts"])["current_flag"] == flag, call

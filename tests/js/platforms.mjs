@@ -72,7 +72,7 @@ export function replayPlatforms(host, kefu) {
         const target = parts.reduce((o, k) => o[k], payload);
         if (trip.param in call.params) target[key] = call.params[trip.param];
         else delete target[key];
-        assert.equal(kefu.fromPlatform(platform, 'order_flag', payload).current_flag, flag, `${flag} written as ${JSON.stringify(call)}`);
+        assert.equal(kefu.fromPlatform(platform, 'order_flag', payload, trip.facts).current_flag, flag, `${flag} written as ${JSON.stringify(call)}`);
       }
     });
   }

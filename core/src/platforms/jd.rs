@@ -3,7 +3,7 @@
 //! the order), read into kefu's facts (docs/platforms.md). Sources: docs/research/issue21/jd.md
 //! (JD's generated .NET and Go SDKs, the PHP request classes with JD's parameter docs).
 
-use super::read::{after_sales, Item, Read};
+use super::read::{Item, Read};
 use super::{
     bad, cents, code, id_text, instant_text, local_time, missing, opt_text, text, unknown_value,
 };
@@ -25,7 +25,7 @@ const STATES: [(&str, bool); 9] = [
     ("POP_ORDER_PAUSE", false),
     ("LOCKED", false),
     ("WAIT_SEND_CODE", false),
-    // Shipped when it has a waybill (a cancellation after shipping, e.g. refused on delivery).
+    // Over: nothing to flag, act on, ship or return.
     ("TRADE_CANCELED", false),
 ];
 
@@ -82,9 +82,19 @@ fn read_order(order: &Value) -> Result<Read> {
         Some(v) if !v.is_null() => id_text(P, "/orderId", v)?,
         _ => return Err(missing(P, "/orderId", "order")),
     };
-    let paid_at = local_time(P, "/paymentConfirmTime", order.get("paymentConfirmTime"))?;
-    let shipped =
-        shipped_state || (state == "TRADE_CANCELED" && opt_text(order.get("waybill")).is_some());
+    // "0001-01-01 00:00:00" is JD's "not paid"; a field left out (JD returns only the
+    // `optional_fields` asked for) is not known, not "not paid".
+    let paid_at = match order.get("paymentConfirmTime") {
+        None | Some(Value::Null) => {
+            return Err(missing(
+                P,
+                "/paymentConfirmTime",
+                "order (ask for it in optional_fields)",
+            ))
+        }
+        v => local_time(P, "/paymentConfirmTime", v)?,
+    };
+    let shipped = shipped_state;
     let mut items = Vec::new();
     if let Some(list) = order.get("itemInfoList").and_then(Value::as_array) {
         for (i, line) in list.iter().enumerate() {
@@ -95,6 +105,7 @@ fn read_order(order: &Value) -> Result<Read> {
             // `jdPrice` is the unit list price, not what was paid for the line: not read.
             items.push(Item {
                 sku,
+                oid: None,
                 price_paid_cents: None,
             });
         }
@@ -113,11 +124,8 @@ fn read_order(order: &Value) -> Result<Read> {
     }
     f.insert(String::from("shipped"), Value::from(shipped));
     f.insert(String::from("waybill_uploaded"), Value::from(shipped));
-    // The order gives no after-sales state (that is the after-sales APIs').
-    f.insert(
-        String::from("after_sales"),
-        after_sales(false, false, false, false),
-    );
+    // The order gives no after-sales state (that is the after-sales APIs'): `after_sales` is
+    // the shop's to give.
     if let Some(city) = opt_text(order.get("consigneeInfo").and_then(|c| c.get("city"))) {
         f.insert(String::from("destination_city"), Value::from(city));
     }
@@ -127,7 +135,14 @@ fn read_order(order: &Value) -> Result<Read> {
             Value::from(cents(P, "/freightPrice", fee)? == 0),
         );
     }
-    if !shipped {
+    if state == "TRADE_CANCELED" {
+        read.closed = Some(bad(
+            P,
+            "/orderState",
+            String::from("the order is cancelled (TRADE_CANCELED): there is no order to flag, act on, ship or return"),
+            String::from("订单已取消（TRADE_CANCELED）：没有可标旗、处理、发货或退货的订单"),
+        ));
+    } else if !shipped {
         read.not_returnable = Some(bad(
             P,
             "/orderState",

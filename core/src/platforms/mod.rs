@@ -74,6 +74,7 @@ fn payload_arg(payload: Value) -> Result<Value> {
                 format!("the payload text is not JSON: {e}"),
                 Some(String::from("/payload")),
             )
+            .with_zh(format!("平台数据文本不是 JSON：{e}"))
         })?,
         other => other,
     })
@@ -232,11 +233,13 @@ pub fn cents(platform: &str, path: &str, value: &Value) -> Result<i64> {
             format!("{text:?} 不是最多两位小数的元金额"),
         )
     };
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.as_str()),
+    // No sign: an amount paid or charged is never negative. A JSON number is read from its
+    // shortest decimal form (serde_json keeps no source text), so `1e2` is 100 yuan, exactly.
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) if !f.is_empty() => (w, f),
+        Some(_) => ("", ""),
+        None => (text.as_str(), ""),
     };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     if whole.is_empty()
         || whole.len() > 13
         || fraction.len() > 2
@@ -247,8 +250,7 @@ pub fn cents(platform: &str, path: &str, value: &Value) -> Result<i64> {
     }
     let yuan: i64 = whole.parse().map_err(|_| refuse())?;
     let fen: i64 = format!("{fraction:0<2}").parse().map_err(|_| refuse())?;
-    let total = yuan * 100 + fen;
-    Ok(if negative { -total } else { total })
+    Ok(yuan * 100 + fen)
 }
 
 /// A platform time (`"2026-03-01 10:00:00"`, China time) as an instant; `None` for "not yet"
@@ -267,8 +269,7 @@ pub fn local_time(platform: &str, path: &str, value: Option<&Value>) -> Result<O
             .with_kind(ErrorKind::WrongType))
         }
     };
-    if text.is_empty() || text.starts_with("0001-01-01") || text.starts_with("1970-01-01 00:00:00")
-    {
+    if matches!(text, "" | "0001-01-01 00:00:00" | "1970-01-01 00:00:00") {
         return Ok(None);
     }
     let ok = text.len() == 19 && text.as_bytes().get(10) == Some(&b' ');
@@ -336,6 +337,10 @@ mod tests {
             json!("abc"),
             json!(true),
             json!("5 9"),
+            json!("-5.00"),
+            json!(-5),
+            json!("5."),
+            json!(".5"),
         ] {
             assert!(cents("taobao", "/payment", &bad).is_err(), "{bad}");
         }

@@ -95,9 +95,9 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
         Some(v) if !v.is_null() => id_text(P, "/order_sn", v)?,
         _ => return Err(missing(P, "/order_sn", "order")),
     };
-    // Checked, not read: paid is the pay time (a group order is paid before it forms, 0 未成交;
-    // a cancelled one, 2, may have been paid and refunded, as Taobao's TRADE_CLOSED).
-    enum_code(
+    // Paid is the pay time (a group order is paid before it forms, 0 未成交); a cancelled
+    // order (2) is over.
+    let confirm = enum_code(
         order,
         "confirm_status",
         &[0, 1, 2],
@@ -118,12 +118,14 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
     )?;
     let open = match order.get("after_sales_status") {
         None | Some(Value::Null) => match refund_status {
-            Some(2 | 3) => Open::Refund,
-            _ => Open::None,
+            Some(2 | 3) => Some(Open::Refund),
+            Some(_) => Some(Open::None),
+            // Neither field: the after-sales state is not known.
+            None => None,
         },
         Some(v) => {
             let c = code(P, "/after_sales_status", v)?;
-            after_sales_open(c).ok_or_else(|| {
+            Some(after_sales_open(c).ok_or_else(|| {
                 unknown_value(
                     P,
                     "/after_sales_status",
@@ -131,11 +133,19 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
                     v,
                     AFTER_SALES_KNOWN,
                 )
-            })?
+            })?)
         }
     };
-    let stock_out =
-        enum_code(order, "is_stock_out", &[0, 1], "0 无缺货处理, 1 有缺货处理")? == Some(1);
+    // A stock-out being handled, unless its handling is done (stock_out_handle_status 1).
+    let handled = enum_code(
+        order,
+        "stock_out_handle_status",
+        &[-1, 0, 1],
+        "-1 无缺货处理, 0 缺货待处理, 1 缺货已处理",
+    )? == Some(1);
+    let stock_out = enum_code(order, "is_stock_out", &[0, 1], "0 无缺货处理, 1 有缺货处理")?
+        == Some(1)
+        && !handled;
     let flag = match order.get("remark_tag") {
         // An untagged order: Pinduoduo has no gray, so no tag is gray.
         None | Some(Value::Null) => Flag::Gray,
@@ -163,6 +173,7 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
             // `pay_amount` is the whole order's, postage included: no line price is read.
             items.push(Item {
                 sku,
+                oid: None,
                 price_paid_cents: None,
             });
         }
@@ -176,7 +187,11 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
     };
     let f = &mut read.fields;
     f.insert(String::from("order_id"), Value::from(order_id));
-    let paid_at = local_time(P, "/pay_time", order.get("pay_time"))?;
+    // "" is "not paid"; a field left out is not known.
+    let paid_at = match order.get("pay_time") {
+        None | Some(Value::Null) => return Err(missing(P, "/pay_time", "order")),
+        v => local_time(P, "/pay_time", v)?,
+    };
     f.insert(String::from("paid"), Value::from(paid_at.is_some()));
     if let Some(at) = paid_at {
         f.insert(String::from("paid_at"), instant_text(at));
@@ -184,10 +199,12 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
     f.insert(String::from("shipped"), Value::from(shipped));
     f.insert(String::from("waybill_uploaded"), Value::from(shipped));
     f.insert(String::from("current_flag"), json!(flag));
-    f.insert(
-        String::from("after_sales"),
-        after_sales(open == Open::Refund, open == Open::Goods, false, false),
-    );
+    if let Some(open) = open {
+        f.insert(
+            String::from("after_sales"),
+            after_sales(open == Open::Refund, open == Open::Goods, false, false),
+        );
+    }
     if let Some(city) = opt_text(order.get("city")) {
         f.insert(String::from("destination_city"), Value::from(city));
     }
@@ -197,7 +214,14 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
             Value::from(cents(P, "/postage", fee)? == 0),
         );
     }
-    if !shipped {
+    if confirm == Some(2) {
+        read.closed = Some(bad(
+            P,
+            "/confirm_status",
+            String::from("the order is cancelled (confirm_status 2 已取消): there is no order to flag, act on, ship or return"),
+            String::from("订单已取消（confirm_status 2 已取消）：没有可标旗、处理、发货或退货的订单"),
+        ));
+    } else if !shipped {
         read.not_returnable = Some(bad(
             P,
             "/order_status",

@@ -10,6 +10,8 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Item {
     pub sku: Option<String>,
+    /// The platform's id of the line (Taobao `oid`), matched with a refund's.
+    pub oid: Option<String>,
     pub price_paid_cents: Option<i64>,
 }
 
@@ -33,6 +35,10 @@ pub(crate) struct Read {
     /// The platform says the order has a stock-out being handled (Pinduoduo `is_stock_out`):
     /// before or after entry is the shop's `entered`.
     pub stock_out: bool,
+    /// Why the order is over (closed, cancelled): nothing to flag, act on, ship or return.
+    pub closed: Option<Error>,
+    /// The line a refund is about (Taobao `oid`), to choose it in a trade of several.
+    pub oid: Option<String>,
 }
 
 /// The fields of `order_flag`'s request (and `order_action`'s `order`).
@@ -47,32 +53,88 @@ const ORDER_FIELDS: [&str; 8] = [
     "after_sales",
 ];
 
-/// What each kind must have once payload and facts are merged, and where it comes from.
-fn required(kind: &str) -> &'static [(&'static str, &'static str, &'static str)] {
+/// The order's facts no platform knows, and what they say (docs/rules.md §1): left out they
+/// would default to "not done", and a flag decided from them would wipe the flag the shop set.
+const SHOP_FACTS: [(&str, &str, &str); 3] = [
+    (
+        "entered",
+        "entered into the back office (the shop's own system)",
+        "是否已录入公司后台（店铺自己的系统）",
+    ),
+    (
+        "marketing_done",
+        "marketing done on the order",
+        "是否已做营销",
+    ),
+    (
+        "info_change_pending",
+        "an information change pending entry",
+        "是否有待录入的信息修改",
+    ),
+];
+
+/// The order's state a flag or action needs from the platform (or the facts).
+const ORDER_STATE: [(&str, &str, &str); 3] = [
+    ("paid", "whether it is paid", "是否已付款"),
+    ("shipped", "whether it is shipped", "是否已发货"),
+    (
+        "after_sales",
+        "the open after-sales matters",
+        "未结的售后事项",
+    ),
+];
+
+/// What each kind must have once payload and facts are merged (each a request field, `order/…`
+/// for `order_action`'s order), and where it comes from.
+fn required(kind: &str) -> Vec<(String, &'static str, &'static str)> {
+    let list = |items: &[(&'static str, &'static str, &'static str)], under: &str| {
+        items
+            .iter()
+            .map(|(f, en, zh)| (format!("{under}{f}"), *en, *zh))
+            .collect::<Vec<_>>()
+    };
     match kind {
-        "order_action" => &[
-            ("type", "which flow (modify, cancel_before_shipment, …)", "哪种处理流程"),
-            ("now", "when the agent handles it", "客服处理的时间"),
-        ],
-        "dispatch_estimate" => &[
-            ("paid_at", "when the order was paid: it is not paid yet", "付款时间：订单尚未付款"),
-            ("destination_city", "the receiver's city", "收货城市"),
-        ],
-        "check_return" => &[
-            ("reason", "why the buyer returns it", "买家退货的原因"),
-            ("category", "the shop's category of the item", "商品的类目"),
-            (
-                "signed_at",
-                "the signing time, which the logistics API records (confirming receipt comes later and is not signing)",
-                "签收时间，由物流接口记录（确认收货晚于签收，不能代替）",
+        "order_flag" => [list(&ORDER_STATE, ""), list(&SHOP_FACTS, "")].concat(),
+        "order_action" => [
+            list(
+                &[
+                    ("type", "which flow (modify, cancel_before_shipment, …)", "哪种处理流程"),
+                    ("now", "when the agent handles it", "客服处理的时间"),
+                ],
+                "",
             ),
-            ("requested_at", "when the buyer asked", "买家申请的时间"),
-        ],
-        "refund_timeline" => &[
-            ("now", "the moment to judge at", "判断的时刻"),
-            ("events", "the refund's history", "退款的经过"),
-        ],
-        _ => &[],
+            list(&ORDER_STATE, "order/"),
+            list(&SHOP_FACTS, "order/"),
+        ]
+        .concat(),
+        "dispatch_estimate" => list(
+            &[
+                ("paid_at", "when the order was paid: it is not paid yet", "付款时间：订单尚未付款"),
+                ("destination_city", "the receiver's city", "收货城市"),
+            ],
+            "",
+        ),
+        "check_return" => list(
+            &[
+                ("reason", "why the buyer returns it", "买家退货的原因"),
+                ("category", "the shop's category of the item", "商品的类目"),
+                (
+                    "signed_at",
+                    "the signing time, which the logistics API records (confirming receipt comes later and is not signing)",
+                    "签收时间，由物流接口记录（确认收货晚于签收，不能代替）",
+                ),
+                ("requested_at", "when the buyer asked", "买家申请的时间"),
+            ],
+            "",
+        ),
+        _ => list(
+            &[
+                ("now", "the moment to judge at", "判断的时刻"),
+                ("return_goods", "whether the goods come back (退货退款) or not (仅退款)", "是否退货（退货退款）或仅退款"),
+                ("events", "the refund's history", "退款的经过"),
+            ],
+            "",
+        ),
     }
 }
 
@@ -165,6 +227,7 @@ fn read_with(
                         // Errors kept for later are this payload's too.
                         r.not_returnable = r.not_returnable.map(|e| e.under(&at));
                         r.no_events = r.no_events.map(|e| e.under(&at));
+                        r.closed = r.closed.map(|e| e.under(&at));
                         r
                     })
                     .map_err(|e| e.under(&at))
@@ -178,7 +241,11 @@ fn read_with(
         deep_merge(&mut request, facts);
     }
     for (field, what, what_zh) in required(kind).iter().filter(|_| complete) {
-        if !request.contains_key(*field) {
+        let given = match field.split_once('/') {
+            Some((outer, inner)) => request.get(outer).and_then(|o| o.get(inner)).is_some(),
+            None => request.contains_key(field.as_str()),
+        };
+        if !given {
             return Err(bad(
                 platform,
                 &format!("/{field}"),
@@ -249,6 +316,8 @@ fn merge(platform: &str, reads: Vec<Read>) -> Result<Read> {
         out.not_returnable = out.not_returnable.or(r.not_returnable);
         out.no_events = out.no_events.or(r.no_events);
         out.stock_out |= r.stock_out;
+        out.closed = out.closed.or(r.closed);
+        out.oid = out.oid.or(r.oid);
         if out.what == "remark" {
             out.what = r.what;
         }
@@ -269,6 +338,11 @@ fn assemble(
             .collect()
     };
     let fact = |key: &str| facts.and_then(|f| f.get(key));
+    if kind != "refund_timeline" {
+        if let Some(e) = read.closed.take() {
+            return Err(e);
+        }
+    }
     match kind {
         "order_flag" | "order_action" => {
             read.fields
@@ -334,6 +408,23 @@ fn choose(platform: &str, read: &Read, sku: Option<&Value>) -> Result<Option<Ite
     match (read.items.as_slice(), sku) {
         ([], _) => Ok(None),
         ([only], None) => Ok(Some(only.clone())),
+        // A refund of one line of the trade: that line.
+        (items, None) if read.oid.is_some() => {
+            let oid = read.oid.as_deref().unwrap_or_default();
+            items
+                .iter()
+                .find(|i| i.oid.as_deref() == Some(oid))
+                .cloned()
+                .map(Some)
+                .ok_or_else(|| {
+                    bad(
+                        platform,
+                        read.items_path,
+                        format!("the refund's oid {oid} is no line of the trade: they are not of one order"),
+                        format!("退款的子订单号 {oid} 不在该交易中：不是同一订单的数据"),
+                    )
+                })
+        }
         (items, Some(wanted)) => {
             let wanted_text = wanted
                 .as_str()

@@ -133,28 +133,38 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
 /// A trade (`taobao.trade.fullinfo.get`).
 fn trade(trade: &Value) -> Result<Read> {
     let st = status(trade)?;
+    let name = STATUSES
+        .iter()
+        .find(|(_, v)| *v == st)
+        .map_or("", |(s, _)| s);
     use TradeStatus as S;
-    let paid = !matches!(
-        st,
-        S::TradeNoCreatePay
-            | S::WaitBuyerPay
-            | S::TradeClosedByTaobao
-            | S::PayPending
-            | S::WaitPreAuthConfirm
-    );
-    let consigned = local_time(P, "/consign_time", trade.get("consign_time"))?.is_some();
-    // Consigned (in part or whole): the platform has the waybill (consigning requires one). A
-    // trade closed after a refund was shipped when it has a consign time.
+    let pay_time = local_time(P, "/pay_time", trade.get("pay_time"))?;
+    // Cash on delivery (`type` "cod") is paid when delivered: its pay time says. Any other
+    // trade is paid by its status.
+    let cod = trade.get("type").and_then(Value::as_str) == Some("cod");
+    let paid = if cod {
+        pay_time.is_some()
+    } else {
+        !matches!(
+            st,
+            S::TradeNoCreatePay | S::WaitBuyerPay | S::PayPending | S::WaitPreAuthConfirm
+        )
+    };
+    // Consigned (in part or whole): the platform has the waybill (consigning requires one).
     let shipped = matches!(
         st,
         S::SellerConsignedPart | S::WaitBuyerConfirmGoods | S::TradeBuyerSigned | S::TradeFinished
-    ) || (st == S::TradeClosed && consigned);
+    );
     let order_id = match (trade.get("tid_str"), trade.get("tid")) {
         (Some(v), _) if !v.is_null() => id_text(P, "/tid_str", v)?,
         (_, Some(v)) => id_text(P, "/tid", v)?,
         _ => return Err(missing(P, "/tid", "trade")),
     };
     let (lines, lines_path) = orders(trade);
+    let post_fee = match trade.get("post_fee").filter(|v| !v.is_null()) {
+        Some(fee) => Some(cents(P, "/post_fee", fee)?),
+        None => None,
+    };
     let mut refund = false;
     let mut goods_back = false;
     let mut items = Vec::new();
@@ -179,17 +189,34 @@ fn trade(trade: &Value) -> Result<Read> {
                 }
             }
         }
+        // What the buyer paid for the line: `divide_order_fee` (after the trade's discounts are
+        // shared out); else `payment`, which on a single-order trade includes the postage
+        // (META-TFG: "payment字段在单笔子订单时包含物流费用"), so the postage comes off, and
+        // without `post_fee` the price is not known.
         let price = match (o.get("divide_order_fee"), o.get("payment")) {
             (Some(v), _) if !v.is_null() => Some(cents(P, &format!("{path}/divide_order_fee"), v)?),
-            (_, Some(v)) if !v.is_null() => Some(cents(P, &format!("{path}/payment"), v)?),
+            (_, Some(v)) if !v.is_null() => {
+                let payment = cents(P, &format!("{path}/payment"), v)?;
+                match (lines.len(), post_fee) {
+                    (1, Some(fee)) => Some(payment - fee).filter(|p| *p >= 0),
+                    (1, None) => None,
+                    _ => Some(payment),
+                }
+            }
             _ => None,
         };
         let sku = match o.get("sku_id") {
             None | Some(Value::Null) => None,
             Some(v) => Some(id_text(P, &format!("{path}/sku_id"), v)?),
         };
+        let oid = match (o.get("oid_str"), o.get("oid")) {
+            (Some(v), _) if !v.is_null() => Some(id_text(P, &format!("{path}/oid_str"), v)?),
+            (_, Some(v)) if !v.is_null() => Some(id_text(P, &format!("{path}/oid"), v)?),
+            _ => None,
+        };
         items.push(Item {
             sku,
+            oid,
             price_paid_cents: price,
         });
     }
@@ -206,7 +233,7 @@ fn trade(trade: &Value) -> Result<Read> {
     let f = &mut read.fields;
     f.insert(String::from("order_id"), Value::from(order_id));
     f.insert(String::from("paid"), Value::from(paid));
-    if let Some(at) = local_time(P, "/pay_time", trade.get("pay_time"))? {
+    if let Some(at) = pay_time {
         f.insert(String::from("paid_at"), instant_text(at));
     }
     f.insert(String::from("shipped"), Value::from(shipped));
@@ -229,32 +256,35 @@ fn trade(trade: &Value) -> Result<Read> {
             f.insert(String::from("current_flag"), json!(flag));
         }
     }
-    f.insert(
-        String::from("after_sales"),
-        after_sales(refund, goods_back, false, false),
-    );
+    // The refunds open are the orders' own: without the orders, they are not known.
+    if trade.get("orders").is_some_and(|o| !o.is_null()) {
+        f.insert(
+            String::from("after_sales"),
+            after_sales(refund, goods_back, false, false),
+        );
+    }
     let city =
         opt_text(trade.get("receiver_city")).or_else(|| opt_text(trade.get("receiver_district")));
     if let Some(city) = city {
         f.insert(String::from("destination_city"), Value::from(city));
     }
-    if let Some(fee) = trade.get("post_fee").filter(|v| !v.is_null()) {
-        f.insert(
-            String::from("free_shipping"),
-            Value::from(cents(P, "/post_fee", fee)? == 0),
-        );
+    if let Some(fee) = post_fee {
+        f.insert(String::from("free_shipping"), Value::from(fee == 0));
     }
-    if !shipped {
-        read.not_returnable = Some(bad(
+    if matches!(st, S::TradeClosed | S::TradeClosedByTaobao) {
+        read.closed = Some(bad(
             P,
             "/status",
             format!(
-                "a trade in {} has not shipped: there is nothing to return yet",
-                STATUSES
-                    .iter()
-                    .find(|(_, v)| *v == st)
-                    .map_or("", |(s, _)| s)
+                "the trade is closed ({name}): there is no order to flag, act on, ship or return"
             ),
+            format!("交易已关闭（{name}）：没有可标旗、处理、发货或退货的订单"),
+        ));
+    } else if !shipped {
+        read.not_returnable = Some(bad(
+            P,
+            "/status",
+            format!("a trade in {name} has not shipped: there is nothing to return yet"),
             String::from("交易尚未发货：还没有可退的商品"),
         ));
     }
@@ -324,31 +354,26 @@ fn refund(refund: &Value) -> Result<Read> {
             ));
         }
     }
-    let requested = json!({"type": "requested", "at": instant_text(created)});
-    let last = match st {
-        "WAIT_SELLER_AGREE" => None,
-        "WAIT_BUYER_RETURN_GOODS" => Some("seller_agreed"),
-        "SELLER_REFUSE_BUYER" => Some("seller_refused"),
-        // WAIT_SELLER_CONFIRM_GOODS lacks the agreement's time and the return's shipping
-        // method; an ended refund (CLOSED, SUCCESS) lacks the path it took, and a path read as
-        // "requested, then ended" would be refused by the timeline once its deadlines passed
-        // in between. The snapshot cannot say: the events are asked for.
-        _ => {
-            read.no_events = Some(bad(
+    if let Some(oid) = refund.get("oid").filter(|v| !v.is_null()) {
+        read.oid = Some(id_text(P, "/oid", oid)?);
+    }
+    // A snapshot holds the state and when it last changed, not the path: `modified` is not
+    // when the seller agreed or refused (the platform agrees by itself when the seller does
+    // not), and an ended refund's path is not in it. Only a refund still awaiting the seller is
+    // read, as its one event; every other state asks for the events.
+    if st != "WAIT_SELLER_AGREE" {
+        read.no_events = Some(
+            bad(
                 P,
                 "/events",
-                format!("a refund in {st} needs its history (when the seller agreed, how the return was shipped, …), which taobao.refund.get does not give: give events in facts"),
-                format!("{st} 状态的退款需要其经过（卖家何时同意、退货方式等），taobao.refund.get 不提供：请在 facts 中给出 events"),
-            ).with_kind(ErrorKind::MissingField));
-            return Ok(read);
-        }
-    };
-    let mut events = vec![requested];
-    if let Some(kind) = last {
-        let at = local_time(P, "/modified", refund.get("modified"))?
-            .ok_or_else(|| missing(P, "/modified", "refund"))?;
-        events.push(json!({"type": kind, "at": instant_text(at)}));
+                format!("a refund in {st} needs its history (when the seller agreed or refused, how the return was shipped, …), which taobao.refund.get does not give: give events in facts"),
+                format!("{st} 状态的退款需要其经过（卖家何时同意或拒绝、退货方式等），taobao.refund.get 不提供：请在 facts 中给出 events"),
+            )
+            .with_kind(ErrorKind::MissingField),
+        );
+        return Ok(read);
     }
+    let events = vec![json!({"type": "requested", "at": instant_text(created)})];
     read.fields
         .insert(String::from("events"), Value::from(events));
     Ok(read)

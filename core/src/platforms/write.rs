@@ -8,9 +8,11 @@ use crate::orders::{Flag, Platform};
 use serde_json::{json, Map, Value};
 
 /// `decision` written back to `platform`: `{"method": <the platform's API>, "params": {…}}`.
-/// The memo is `memo` when given, else the decision's `note` (`order_action`), else its
-/// `label` / `flag_label`. The platforms overwrite the memo they hold: to keep an agent's memo,
-/// pass the text you want.
+/// The memo is `memo` when given, else the decision's `note` (`order_action`). Taobao takes a
+/// flag without a memo and then keeps the memo it has, so nothing else is written there; JD
+/// and Pinduoduo require the text, so there the flag's `label` / `flag_label` stands in. A
+/// memo written replaces the one the platform holds: to keep an agent's memo, pass the text
+/// you want.
 ///
 /// # Errors
 /// `INVALID_INPUT` at `/flag`, `/order_id`, `/platform` or `/memo` for a decision that cannot
@@ -29,6 +31,10 @@ pub fn write(platform: &str, decision: &Value, memo: Option<&str>) -> Result<Val
                     PLATFORMS.join(", ")
                 ),
             )
+            .with_zh(format!(
+                "kefu 不写回平台“{other}”；可用的有：{}",
+                PLATFORMS.join("、")
+            ))
             .with_kind(ErrorKind::UnknownVariant))
         }
     };
@@ -78,10 +84,11 @@ pub fn write(platform: &str, decision: &Value, memo: Option<&str>) -> Result<Val
         .with_kind(ErrorKind::MissingField)),
     };
     let text = |key: &str| d.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
-    let memo = memo
-        .or_else(|| text("note"))
-        .or_else(|| text("label"))
-        .or_else(|| text("flag_label"));
+    let memo = memo.or_else(|| text("note"));
+    let label = || {
+        memo.or_else(|| text("label"))
+            .or_else(|| text("flag_label"))
+    };
     let need_memo = || {
         Error::invalid_input(
             "/memo",
@@ -114,7 +121,7 @@ pub fn write(platform: &str, decision: &Value, memo: Option<&str>) -> Result<Val
         Platform::Jd => {
             // jingdong.pop.order.modifyVenderRemark: order_id, flag 0–5, remark (required,
             // ≤ 500 characters per venderRemark's doc).
-            let m = memo.ok_or_else(need_memo)?;
+            let m = label().ok_or_else(need_memo)?;
             if m.chars().count() > 500 {
                 return Err(too_long("500 characters"));
             }
@@ -126,7 +133,7 @@ pub fn write(platform: &str, decision: &Value, memo: Option<&str>) -> Result<Val
         Platform::Pinduoduo => {
             // pdd.order.note.update: order_sn, note (required), tag 1–5 with tag_name (both or
             // neither); gray is no tag.
-            let m = memo.ok_or_else(need_memo)?;
+            let m = label().ok_or_else(need_memo)?;
             params.insert(String::from("order_sn"), Value::from(order_id));
             params.insert(String::from("note"), Value::from(m));
             if let Some(tag) = flag.code(target) {
