@@ -32,7 +32,8 @@ import initPlatforms, { fromPlatform, toPlatform } from 'kefu-wasm/platforms';
 
 export async function writeBack(wasm: URL): Promise<string> {
   await initPlatforms({ module_or_path: wasm });
-  const order = fromPlatform('pinduoduo', 'order_flag', { order_info_get_response: { order_info: { order_sn: '260301-1', order_status: 1, confirm_status: 1, after_sales_status: 2, pay_time: '2026-03-01 10:00:00' } } });
+  const order = fromPlatform('pinduoduo', 'order_flag', { order_info_get_response: { order_info: { order_sn: '260301-1', order_status: 1, confirm_status: 1, after_sales_status: 2, pay_time: '2026-03-01 10:00:00' } } },
+    { entered: false, marketing_done: false, info_change_pending: false }); // what only the shop knows
   const flag = new Engine(null).orderFlag(order as OrderFacts); // the kind asked for decides the shape
   const call: { method: string; params: Record<string, string | number> } = toPlatform('pinduoduo', flag, null);
   return `${call.method} ${call.params.tag}`;
