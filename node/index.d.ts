@@ -94,6 +94,34 @@ export declare function validatePolicy(doc: Policy | object | string): Problem[]
  * naming the sentence.
  */
 export declare function calendarFromNotice(text: string): CalendarYears;
+/** The platforms kefu reads and writes (docs/platforms.md). */
+export type PlatformName = 'taobao' | 'jd' | 'pinduoduo';
+/**
+ * A platform's payload read into the request of `kind` (docs/platforms.md): a Taobao trade or
+ * refund, a JD order or its remark, a Pinduoduo order; the whole API response or its inner
+ * object, a list of payloads of one order, or the response's JSON text. `facts` (what no
+ * platform knows: the category, the signing time, `now`…) are merged over what the payload
+ * gives. An unknown enum value, a bad amount or time, or a field the decision needs that
+ * neither gives throws a KefuError, INVALID_INPUT naming the field.
+ */
+export declare function fromPlatform(platform: PlatformName, kind: 'check_return', payload: unknown, facts?: Partial<ReturnRequest> | null): ReturnRequest;
+export declare function fromPlatform(platform: PlatformName, kind: 'order_flag', payload: unknown, facts?: Partial<OrderFacts> | null): OrderFacts;
+export declare function fromPlatform(platform: PlatformName, kind: 'order_action', payload: unknown, facts?: Partial<ActionRequest> | null): ActionRequest;
+export declare function fromPlatform(platform: PlatformName, kind: 'dispatch_estimate', payload: unknown, facts?: Partial<DispatchRequest> | null): DispatchRequest;
+export declare function fromPlatform(platform: PlatformName, kind: 'refund_timeline', payload: unknown, facts?: Partial<RefundCase> | null): RefundCase;
+/** The platform's update call for a flag decision. */
+export interface PlatformCall {
+  /** `taobao.trade.memo.update`, `jingdong.pop.order.modifyVenderRemark` or `pdd.order.note.update`. */
+  method: string;
+  /** The call's parameters: the order number, the flag in the platform's code, the memo. */
+  params: Record<string, string | number>;
+}
+/**
+ * An `order_flag` or `order_action` decision written back as the platform's update call: the
+ * flag in its field and code (Taobao/JD `flag` 0–5, Pinduoduo `tag` 1–5, none for gray) and
+ * the memo (`memo`, else the decision's note or label).
+ */
+export declare function toPlatform(platform: PlatformName, decision: FlagDecision | ActionDecision | LeanFlagDecision | Record<string, unknown>, memo?: string | null): PlatformCall;
 export declare const ERROR_CODES: readonly ErrorCode[];
 export declare const KINDS: readonly Kind[];
 export declare const VERSION: string;

@@ -27,6 +27,8 @@ module.exports = {
   defaultEngine,
   validatePolicy: native.validatePolicy,
   calendarFromNotice: native.calendarFromNotice,
+  fromPlatform: native.fromPlatform,
+  toPlatform: native.toPlatform,
   ERROR_CODES: Object.freeze(native.errorCodes()),
   KINDS: Object.freeze(native.kinds()),
   VERSION: native.version(),

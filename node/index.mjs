@@ -11,6 +11,8 @@ export const {
   defaultEngine,
   validatePolicy,
   calendarFromNotice,
+  fromPlatform,
+  toPlatform,
   ERROR_CODES,
   KINDS,
   VERSION,

@@ -29,15 +29,16 @@ build_node() {
 build_wasm() {
   need_wasm_tools
   need_npm "$ROOT/bindings/wasm"
-  # Two builds: the browser's main module without the what-if (its size budget), and one with
-  # it (`--features whatif`) for the Node module and the browser's on-demand web/whatif/.
+  # Two builds: the browser's main module without the what-if and the platform readers (its
+  # size budget), and one with them (`--features whatif,platforms`) for the Node module and the
+  # browser's on-demand web/whatif/ (imported as kefu-wasm/whatif or kefu-wasm/platforms).
   local built="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/kefu_wasm.wasm"
   local main="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/kefu_wasm_main.wasm"
   step "cargo build kefu-wasm (wasm32, profile wasm-release)"
   cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release "${features[@]}"
   cp "$built" "$main"
-  step "cargo build kefu-wasm --features whatif (wasm32, profile wasm-release)"
-  local with=(--features "whatif${features[1]:+,${features[1]}}")
+  step "cargo build kefu-wasm --features whatif,platforms (wasm32, profile wasm-release)"
+  local with=(--features "whatif,platforms${features[1]:+,${features[1]}}")
   cargo build -q -p kefu-wasm --target wasm32-unknown-unknown --profile wasm-release "${with[@]}"
   local base="${KEFU_WASM_OUT:-$ROOT/bindings/wasm/pkg}"
   rm -rf "$base/web" "$base/nodejs"

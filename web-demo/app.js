@@ -387,8 +387,9 @@ function drawDiff(diff, proposed) {
     ${diff.changes.length > SHOWN ? `<p>${esc(t('whatif_more', { n: diff.changes.length - SHOWN }))}</p>` : ''}`;
 }
 
-// The what-if lives in a module of its own (pkg/whatif/), loaded on the first comparison: the
-// main module stays inside the browser package's size budget (BENCHMARKS.md "wasm size").
+// The what-if and the platform readers live in a module of their own (pkg/whatif/), loaded on
+// the first comparison or pasted payload: the main module stays inside the browser package's
+// size budget (BENCHMARKS.md "wasm size").
 let whatIf;
 async function whatIfModule() {
   if (!whatIf) {
@@ -397,6 +398,47 @@ async function whatIfModule() {
     whatIf = module;
   }
   return whatIf;
+}
+
+/** The fields a platform payload can give: cleared before a paste, so none keeps the last one's. */
+const FROM_PAYLOAD = /^\/(order_id|paid_at|sku|price_paid_cents|destination_city|free_shipping|order\/(order_id|platform|paid_at|current_flag|paid|shipped|waybill_uploaded|after_sales\/\w+))$/;
+
+/** Fill a form's fields from a (partial) request: what a platform payload says. */
+function fillForm(form, request) {
+  for (const el of $$('[data-path]', form)) {
+    if (!FROM_PAYLOAD.test(el.dataset.path)) continue;
+    if (el.dataset.type === 'bool') el.checked = el.hasAttribute('data-always') && el.defaultChecked;
+    else el.value = '';
+  }
+  let filled = 0;
+  for (const el of $$('[data-path]', form)) {
+    const v = el.dataset.path.split('/').slice(1).reduce((o, k) => (o == null ? undefined : o[k]), request);
+    if (v === undefined || v === null || el.dataset.type === 'now') continue;
+    const type = el.dataset.type;
+    if (type === 'bool') el.checked = v === true;
+    else if (type === 'instant') el.value = localOf(v);
+    else if (type === 'cents') el.value = (v / 100).toFixed(2);
+    else el.value = String(v);
+    filled++;
+  }
+  return filled;
+}
+
+/** "Paste a platform payload": core reads it (`platformFields`), the form gets what it says. */
+async function pasteInto(form) {
+  const box = $('[data-paste]', form);
+  const target = $('[data-paste-out]', box);
+  try {
+    const module = await whatIfModule();
+    const request = module.platformFields($('[data-paste-platform]', box).value, form.dataset.kind, $('[data-paste-text]', box).value);
+    const n = fillForm(form, request);
+    target.innerHTML = `<p data-out="pasted" data-value="${esc(JSON.stringify(request))}">${esc(t('paste_filled', { n }))}</p>`;
+    target.classList.remove('failed');
+  } catch (e) {
+    if (!e || typeof e.code !== 'string') throw e;
+    target.innerHTML = errorHtml(e);
+    target.classList.add('failed');
+  }
 }
 
 async function runWhatIf() {
@@ -490,6 +532,7 @@ function wire() {
     showType();
   })));
 
+  $$('[data-paste-fill]').forEach((b) => b.addEventListener('click', () => pasteInto(b.closest('form'))));
   $('#policy-apply').addEventListener('click', applyPolicy);
   $('#whatif-kind').innerHTML = kinds().map((k) => `<option value="${esc(k)}"${k === 'check_return' ? ' selected' : ''}>${esc(k)}</option>`).join('');
   on('#whatif-form', runWhatIf);

@@ -19,7 +19,7 @@ const pkg = {
     ...(target === 'web' ? ['whatif/kefu_wasm.js', 'whatif/kefu_wasm_bg.wasm', 'whatif/kefu_wasm.d.ts', 'whatif/kefu_wasm_bg.wasm.d.ts'] : [])],
   // `kefu-wasm/whatif` for the what-if module; every file stays reachable by its path
   // (bundlers and pages resolve `kefu-wasm/kefu_wasm_bg.wasm`).
-  ...(target === 'web' ? { exports: { '.': './kefu_wasm.js', './whatif': './whatif/kefu_wasm.js', './*': './*' } } : {}),
+  ...(target === 'web' ? { exports: { '.': './kefu_wasm.js', './whatif': './whatif/kefu_wasm.js', './platforms': './whatif/kefu_wasm.js', './*': './*' } } : {}),
   ...(target === 'web' ? { type: 'module', sideEffects: ['./snippets/*'] } : {}),
 };
 writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + '\n');

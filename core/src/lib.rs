@@ -30,6 +30,7 @@ pub mod kinds;
 pub mod lean;
 pub mod num;
 pub mod orders;
+pub mod platforms;
 pub mod policy;
 pub mod reason;
 pub mod refunds;

@@ -63,7 +63,9 @@ macro_rules! corpus_files {
     };
 }
 
-corpus_files!(batches, dates, enums, fields, nesting, numbers, policy, requests, text, types);
+corpus_files!(
+    batches, dates, enums, fields, nesting, numbers, platforms, policy, requests, text, types
+);
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -342,6 +344,7 @@ fn run_case(c: &Value, good: &Goods) -> Vec<Value> {
             // the cases whose input is a JSON value, written as text for serde_json to read.
             if kind != "policy"
                 && !kind.starts_with("batch:")
+                && !kind.contains("platform:")
                 && c.get("input").is_some()
                 && case_specials(c).is_empty()
             {
@@ -427,6 +430,29 @@ fn run_main(c: &Value, good: &Goods) -> Result<Value, NotExpressible> {
             (Some(_), Ok(_)) => problems.push(String::from("expect_items must be a list")),
         }
         good_after(&engine, kind, good, &mut problems);
+        return Ok(outcome("", problems));
+    }
+    // Platform payloads (`platform:<platform>:<kind>`) and write-backs (`to_platform:<platform>`),
+    // with the arguments as hosts pass them: a string input is the payload's JSON text.
+    if let Some(rest) = kind.strip_prefix("platform:") {
+        let (platform, kind) = rest.split_once(':').unwrap();
+        let facts = c.get("facts").cloned().unwrap_or(Value::Null);
+        let result = kefu_core::platforms::read_args(
+            Value::from(platform),
+            Value::from(kind),
+            expand(&c["input"])?,
+            facts,
+        );
+        problems.extend(error_problems(&c["expect_error"], result.as_ref().err()));
+        good_after(&engine, kind, good, &mut problems);
+        return Ok(outcome("", problems));
+    }
+    if let Some(platform) = kind.strip_prefix("to_platform:") {
+        let memo = c.get("memo").cloned().unwrap_or(Value::Null);
+        let result =
+            kefu_core::platforms::write_args(Value::from(platform), expand(&c["input"])?, memo);
+        problems.extend(error_problems(&c["expect_error"], result.as_ref().err()));
+        good_after(&engine, "order_flag", good, &mut problems);
         return Ok(outcome("", problems));
     }
     let result = match c.get("input_text") {

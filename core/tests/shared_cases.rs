@@ -258,3 +258,149 @@ fn every_shared_case_holds_in_a_batch() {
     );
     assert!(total > 5000, "{total} batch items checked");
 }
+
+fn platform_cases_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/platforms")
+}
+
+/// Replays `tests/platforms/*.json` (format: `tests/README.md`): each read case's request is
+/// exactly `expect_request` and its decision matches `expect`; each write case's call is
+/// exactly `expect_write`; and each file's round trip holds for every flag.
+#[test]
+fn every_platform_case_holds() {
+    use kefu_core::platforms;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(platform_cases_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "one file per platform");
+    let (mut total, mut failures) = (0usize, Vec::new());
+    for file in files {
+        let suite: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let platform = suite["platform"].as_str().unwrap();
+        for case in suite["cases"].as_array().unwrap() {
+            total += 1;
+            let name = format!("{platform}: {}", case["name"].as_str().unwrap());
+            let mut problems = Vec::new();
+            let expect_error = case.get("expect_error");
+            if let Some(w) = case.get("write") {
+                let memo = w.get("memo").and_then(Value::as_str);
+                match (
+                    platforms::write(platform, &w["decision"], memo),
+                    case.get("expect_write"),
+                ) {
+                    (Ok(got), Some(want)) if &got == want => {}
+                    (Ok(got), _) => problems.push(format!(
+                        "want {:?} / {expect_error:?}, got {got}",
+                        case.get("expect_write")
+                    )),
+                    (Err(e), _) => match expect_error {
+                        Some(want) => matches(want, &e.to_value(), "", &mut problems),
+                        None => problems.push(format!("unexpected error {}", e.to_value())),
+                    },
+                }
+            } else {
+                let kind = case["kind"].as_str().unwrap();
+                let facts = case.get("facts");
+                match (
+                    platforms::read(platform, kind, &case["payload"], facts),
+                    case.get("expect_request"),
+                ) {
+                    (Err(e), None) => match expect_error {
+                        Some(want) => {
+                            let got = e.to_value();
+                            matches(&strip_has(want), &got, "", &mut problems);
+                            message_has(want, &got, &mut problems);
+                        }
+                        None => problems.push(format!("unexpected error {}", e.to_value())),
+                    },
+                    (Err(e), Some(_)) => {
+                        problems.push(format!("unexpected error {}", e.to_value()))
+                    }
+                    (Ok(got), None) => problems.push(format!("expected an error, got {got}")),
+                    (Ok(got), Some(want)) => {
+                        if &got != want {
+                            problems.push(format!("request: want {want}\n      got {got}"));
+                        }
+                        let policy = case.get("policy").cloned().unwrap_or(Value::Null);
+                        let engine = Engine::from_value(&policy).unwrap();
+                        match (
+                            engine.evaluate(kind, &got),
+                            case.get("expect"),
+                            expect_error,
+                        ) {
+                            (Ok(d), Some(want), None) => matches(want, &d, "", &mut problems),
+                            (Err(e), None, Some(want)) => {
+                                matches(&strip_has(want), &e.to_value(), "", &mut problems);
+                                message_has(want, &e.to_value(), &mut problems);
+                            }
+                            (Ok(d), _, _) => {
+                                problems.push(format!("decision: expected an error, got {d}"))
+                            }
+                            (Err(e), _, _) => problems
+                                .push(format!("decision: unexpected error {}", e.to_value())),
+                        }
+                    }
+                }
+            }
+            if !problems.is_empty() {
+                failures.push(format!("{name}\n    {}", problems.join("\n    ")));
+            }
+        }
+        // The round trip: every flag written back reads back as the same flag.
+        let trip = &suite["round_trip"];
+        for flag in ["gray", "red", "yellow", "green", "blue", "purple"] {
+            total += 1;
+            let decision = serde_json::json!({"order_id": trip["order_id"], "flag": flag, "platform": platform, "label": "kefu"});
+            let call = platforms::write(platform, &decision, None).unwrap();
+            let mut payload = trip["payload"].clone();
+            let (obj, key) = trip["field"].as_str().unwrap().rsplit_once('/').unwrap();
+            let target = payload.pointer_mut(obj).unwrap().as_object_mut().unwrap();
+            match call["params"].get(trip["param"].as_str().unwrap()) {
+                Some(code) => target.insert(key.to_owned(), code.clone()),
+                None => target.remove(key),
+            };
+            let read =
+                platforms::read(platform, "order_flag", &payload, trip.get("facts")).unwrap();
+            if read["current_flag"] != flag {
+                failures.push(format!(
+                    "{platform} round trip: wrote {flag} as {call}, read back {}",
+                    read["current_flag"]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {total} platform cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!("{total} platform cases passed");
+}
+
+/// `expect_error` without its `message_has` list (checked on its own).
+fn strip_has(want: &Value) -> Value {
+    let mut w = want.clone();
+    if let Some(o) = w.as_object_mut() {
+        o.remove("message_has");
+    }
+    w
+}
+
+/// Every text of `expect_error.message_has` is in the error's message.
+fn message_has(want: &Value, got: &Value, problems: &mut Vec<String>) {
+    for s in want
+        .get("message_has")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let s = s.as_str().unwrap();
+        if !got["message"].as_str().unwrap_or("").contains(s) {
+            problems.push(format!("message {} lacks {s:?}", got["message"]));
+        }
+    }
+}

@@ -7,6 +7,7 @@ import { replayBad } from '../../tests/js/bad.mjs';
 const kefu = createRequire(import.meta.url)('../index.js');
 replayBad('napi', kefu.Engine, {
   self: import.meta.url,
+  platforms: { fromPlatform: kefu.fromPlatform, toPlatform: kefu.toPlatform },
   batches: {
     evaluateBatch: (engine, kind, requests) => engine.evaluateBatch(kind, requests),
     evaluateBatchAsync: (engine, kind, requests) => engine.evaluateBatchAsync(kind, requests),

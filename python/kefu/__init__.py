@@ -32,8 +32,10 @@ from ._kefu import (
     KefuError,
     UnknownKindError,
     calendar_from_notice,
+    from_platform,
     schema_names,
     schema_text,
+    to_platform,
     validate_policy,
 )
 from ._types import *  # noqa: F403 (the TypedDicts, see the module docstring)
@@ -84,6 +86,7 @@ __all__ = [
     "evaluate",
     "evaluate_batch",
     "evaluate_frame",
+    "from_platform",
     "is_workday",
     "order_action",
     "order_flag",
@@ -93,6 +96,7 @@ __all__ = [
     "schema",
     "schema_names",
     "sla",
+    "to_platform",
     "validate_policy",
     "working_minutes_between",
 ]

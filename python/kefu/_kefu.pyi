@@ -132,6 +132,32 @@ class Engine:
 def validate_policy(doc: Any) -> List[Dict[str, str]]: ...
 def schema_text(name: str) -> str: ...
 def schema_names() -> List[str]: ...
+def from_platform(
+    platform: Literal["taobao", "jd", "pinduoduo"],
+    kind: Literal["order_flag", "order_action", "dispatch_estimate", "check_return", "refund_timeline"],
+    payload: Any,
+    facts: Optional[Mapping[str, Any]] = None,
+) -> Dict[str, Any]:
+    """A platform's payload read into the request of ``kind`` (docs/platforms.md): a Taobao
+    trade (``taobao.trade.fullinfo.get``) or refund (``taobao.refund.get``), a JD order
+    (``jingdong.pop.order.get``) or its remark (``…venderRemark.queryByOrderId``), a Pinduoduo
+    order (``pdd.order.information.get``): the whole API response or its inner object, a list of
+    payloads of one order, or the response's JSON text. ``facts`` (what no platform knows: the
+    category, the signing time, ``now``…) are merged over what the payload gives.
+
+    An enum value kefu does not know, a bad amount or time, or a field the decision needs that
+    neither payload nor facts give raises :class:`InvalidInputError` naming the field.
+    """
+def to_platform(
+    platform: Literal["taobao", "jd", "pinduoduo"],
+    decision: Mapping[str, Any],
+    memo: Optional[str] = None,
+) -> Dict[str, Any]:
+    """An ``order_flag`` or ``order_action`` decision written back as the platform's update
+    call, ``{"method": …, "params": {…}}``: ``taobao.trade.memo.update`` (``flag`` 0–5),
+    ``jingdong.pop.order.modifyVenderRemark`` (``flag`` 0–5), ``pdd.order.note.update`` (``tag``
+    1–5, none for gray). The memo is ``memo``, else the decision's note or label.
+    """
 def calendar_from_notice(text: str) -> Dict[str, Dict[str, Any]]:
     """A State Council holiday notice (国务院办公厅关于…部分节假日安排的通知), pasted as text,
     read into a ``calendar.years`` entry: ``{"2026": {"holidays": [{"name", "from", "to"}, …],

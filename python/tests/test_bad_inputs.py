@@ -171,7 +171,15 @@ def run_case(kefu: Any, mismatches: Any, c: Dict[str, Any], good: Dict[str, Any]
             engine = kefu.Engine()  # no engine was made: a fresh default one must still work
         else:
             engine = kefu.Engine(expand(c["policy"])) if "policy" in c else kefu.Engine()
-            if is_batch:
+            if kind.startswith("platform:"):
+                platform, kind = kind[len("platform:"):].split(":")
+                payload, facts = expand(c["input"]), c.get("facts")
+                result, got = caught(lambda: kefu.from_platform(platform, kind, payload, facts))
+            elif kind.startswith("to_platform:"):
+                platform, kind = kind[len("to_platform:"):], "order_flag"
+                decision, memo = expand(c["input"]), c.get("memo")
+                result, got = caught(lambda: kefu.to_platform(platform, decision, memo))
+            elif is_batch:
                 requests = expand(c["batch"])
                 result, got = caught(lambda: engine.evaluate_batch(kind, requests))
             elif "input_text" in c:

@@ -171,7 +171,7 @@ function variants(c, batches) {
 }
 
 /** Run one case (all its variants) in this process; returns one result per variant. */
-async function runCase(c, Engine, batches, good) {
+async function runCase(c, Engine, batches, good, platforms) {
   const results = [];
   for (const variant of variants(c, batches)) {
     const t0 = performance.now();
@@ -180,7 +180,12 @@ async function runCase(c, Engine, batches, good) {
     let special = null;
     try {
       const isBatch = c.kind.startsWith('batch:');
-      const kind = isBatch ? c.kind.slice('batch:'.length) : c.kind;
+      let kind = isBatch ? c.kind.slice('batch:'.length) : c.kind;
+      // Platform payloads and write-backs go to the host's module functions.
+      const toPlatform = kind.startsWith('to_platform:') ? kind.slice('to_platform:'.length) : null;
+      const [fromPlatform, platformKind] = kind.startsWith('platform:') ? kind.slice('platform:'.length).split(':') : [null, null];
+      if (toPlatform) kind = 'order_flag';
+      if (fromPlatform) kind = platformKind;
       let engine;
       if (kind === 'policy') {
         const doc = 'policy_text' in c ? expandText(c.policy_text) : expand(c.policy);
@@ -197,7 +202,11 @@ async function runCase(c, Engine, batches, good) {
         let result;
         let got;
         try {
-          if (isBatch) {
+          if (fromPlatform) {
+            result = platforms.fromPlatform(fromPlatform, kind, expand(c.input), c.facts ?? null);
+          } else if (toPlatform) {
+            result = platforms.toPlatform(toPlatform, expand(c.input), c.memo ?? null);
+          } else if (isBatch) {
             result = await batches[variant](engine, kind, expand(c.batch));
           } else if ('input_text' in c) {
             result = engine.evaluate(kind, expandText(c.input_text));
@@ -257,13 +266,13 @@ async function runCase(c, Engine, batches, good) {
 const MARK = 'KEFU-BAD ';
 
 /** Child: run the cases from KEFU_BAD_FROM on, one line per case start and per result. */
-async function child(Engine, batches) {
+async function child(Engine, batches, platforms) {
   const cases = loadBad();
   const good = goodRequests();
   const line = (o) => writeSync(1, `${MARK}${JSON.stringify(o)}\n`); // synchronous: survives a crash
   for (let i = Number(process.env.KEFU_BAD_FROM ?? 0); i < cases.length; i++) {
     line({ i, start: true });
-    line({ i, results: await runCase(cases[i], Engine, batches, good) });
+    line({ i, results: await runCase(cases[i], Engine, batches, good, platforms) });
   }
   line({ done: true });
 }
@@ -312,11 +321,12 @@ function runAll(self, cases) {
 /**
  * Register one test per bad case for a JS host. `Engine`: the host's engine class; `options.self`:
  * the calling test file's `import.meta.url` (run again as the child); `options.batches`: the
- * host's batch calls by name, `(engine, kind, requests) => items | Promise<items>`.
+ * host's batch calls by name, `(engine, kind, requests) => items | Promise<items>`;
+ * `options.platforms`: the host's `fromPlatform` and `toPlatform`.
  */
-export function replayBad(host, Engine, { self, batches }) {
+export function replayBad(host, Engine, { self, batches, platforms }) {
   if (process.env.KEFU_BAD_CHILD) {
-    child(Engine, batches).catch((e) => {
+    child(Engine, batches, platforms).catch((e) => {
       writeSync(2, `${e?.stack ?? e}\n`);
       process.exitCode = 3;
     });

@@ -2,7 +2,7 @@
 // scripts/packages.sh copies this file into a fresh folder outside the source tree, checks it
 // with `tsc --strict` (module nodenext, the package's own index.d.ts), then runs what tsc
 // emitted (CommonJS: `require('kefu')` through the package's "exports").
-import { Engine, VERSION, checkReturn, type BatchItem, type ComplaintDecision, type KefuError, type ReturnDecision, type ReturnRequest } from 'kefu';
+import { Engine, VERSION, checkReturn, fromPlatform, toPlatform, type BatchItem, type ComplaintDecision, type KefuError, type ReturnDecision, type ReturnRequest } from 'kefu';
 
 function ok(cond: boolean, what: string): void {
   if (!cond) throw new Error(`napi example: ${what}`);
@@ -45,4 +45,9 @@ try {
 } catch (e) {
   ok((e as KefuError).code === 'UNKNOWN_KIND', `panic_probe: ${(e as KefuError).code}`);
 }
+// Platform payloads (issue 21): a Pinduoduo order read, decided, written back as its tag.
+const order = fromPlatform('pinduoduo', 'order_flag', { order_sn: '260301-1', order_status: 1, confirm_status: 1, after_sales_status: 2, pay_time: '2026-03-01 10:00:00' },
+  { entered: false, marketing_done: false, info_change_pending: false }); // what only the shop knows
+const written = toPlatform('pinduoduo', engine.orderFlag(order));
+ok(written.method === 'pdd.order.note.update' && written.params.tag === 1, JSON.stringify(written));
 console.log(`napi example: kefu ${VERSION}, ${verdict}, ${complaint.severity}, ${rows.length} batch rows`);

@@ -1,7 +1,7 @@
 // The browser package (`kefu-wasm`, wasm-bindgen's web target, an ES module) as a bundler or
 // browser user imports it, checked with `tsc --strict` (lib dom) by scripts/packages.sh; it
 // is not run: the README's browser example runs on the installed package instead.
-import init, { Engine, initSync, type InitOutput } from 'kefu-wasm';
+import init, { Engine, initSync, type InitOutput, type OrderFacts } from 'kefu-wasm';
 import initWhatIf, { Engine as WhatIfEngine } from 'kefu-wasm/whatif';
 import type { PolicyDiff } from 'kefu-wasm/whatif';
 
@@ -25,4 +25,16 @@ export async function compare(wasm: URL): Promise<number> {
 
 export function startSync(bytes: BufferSource): void {
   initSync({ module: bytes });
+}
+
+// The platform readers (issue 21), in the same on-demand module under its own name.
+import initPlatforms, { fromPlatform, toPlatform } from 'kefu-wasm/platforms';
+
+export async function writeBack(wasm: URL): Promise<string> {
+  await initPlatforms({ module_or_path: wasm });
+  const order = fromPlatform('pinduoduo', 'order_flag', { order_info_get_response: { order_info: { order_sn: '260301-1', order_status: 1, confirm_status: 1, after_sales_status: 2, pay_time: '2026-03-01 10:00:00' } } },
+    { entered: false, marketing_done: false, info_change_pending: false }); // what only the shop knows
+  const flag = new Engine(null).orderFlag(order as OrderFacts); // the kind asked for decides the shape
+  const call: { method: string; params: Record<string, string | number> } = toPlatform('pinduoduo', flag, null);
+  return `${call.method} ${call.params.tag}`;
 }

@@ -250,6 +250,31 @@ test('a proposed policy tried on past requests: the summary and the changed rows
   assert.deepEqual(problems.map((p) => p.path), ['/returns/windows/tags/clearance/days']);
 });
 
+test('a pasted Taobao trade fills the return form; the agent adds the rest and decides (issue 21)', async () => {
+  const suite = JSON.parse(readFileSync(new URL('../../tests/platforms/taobao.json', import.meta.url), 'utf8'));
+  const c = suite.cases.find((x) => x.name.startsWith('check_return: shipped single-order trade + facts'));
+  assert.ok(c, 'the case is in tests/platforms/taobao.json');
+  await open();
+  await page.click('[data-tab=returns]');
+  await page.$$eval('#return-form details[data-paste]', (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.selectOption('#return-form [data-paste-platform]', 'taobao');
+  await page.fill('#return-form [data-paste-text]', JSON.stringify(c.payload));
+  await page.click('#return-form [data-paste-fill]');
+  // What the payload says is the case's request without the shop's facts; each is in its field.
+  const said = Object.fromEntries(Object.entries(c.expect_request).filter(([k]) => !(k in c.facts)));
+  assert.deepEqual(JSON.parse(await page.getAttribute('#return-form [data-out=pasted]', 'data-value')), said);
+  assert.equal(await page.inputValue('#return-form [data-path="/order_id"]'), said.order_id);
+  assert.equal(Number(await page.inputValue('#return-form [data-path="/price_paid_cents"]')) * 100, said.price_paid_cents);
+  await fill(PAGES.check_return, c.facts);
+  await page.click(PAGES.check_return.submit);
+  await check(PAGES.check_return, c);
+  await page.screenshot({ path: `${SHOTS}24-paste-taobao.png`, fullPage: true });
+  // A payload kefu cannot read is named, field and all.
+  await page.fill('#return-form [data-paste-text]', JSON.stringify({ trade: { tid: 1, status: 'WAIT_SOMETHING_NEW' } }));
+  await page.click('#return-form [data-paste-fill]');
+  assert.deepEqual(JSON.parse(await page.getAttribute('#return-form [data-paste-out] [data-out=error]', 'data-value')), { code: 'INVALID_INPUT', path: '/status' });
+});
+
 test('the page becomes interactive quickly on localhost (figure in BENCHMARKS.md)', async (t) => {
   const times = [];
   for (let i = 0; i < 5; i++) times.push(await open());

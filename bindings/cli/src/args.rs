@@ -20,6 +20,8 @@ pub enum Command {
     CalendarIcs(i32),
     /// Print a JSON Schema (`policy`, `check-return`, `check_return.decision`, …).
     Schema(Option<String>),
+    /// `to-platform PLATFORM [FILE]`: decisions written back as the platform's update call.
+    ToPlatform(String),
     /// `diff-policy --old A --new B KIND [FILE]`.
     DiffPolicy {
         old: String,
@@ -43,6 +45,11 @@ pub struct Args {
     pub lean: bool,
     /// CSV columns that are no request field are left out (else the run stops, naming them).
     pub ignore_unknown_columns: bool,
+    /// Rows are this platform's payloads (`taobao`, `jd`, `pinduoduo`), read by core's
+    /// `platforms::read` into the kind's request (docs/platforms.md).
+    pub from_platform: Option<String>,
+    /// The shop's facts (JSON text), merged into every row read from a platform payload.
+    pub facts: Option<String>,
 }
 
 const ABOUT: &str = "An online shop's after-sales rule book: returns, order flags, complaints, \
@@ -128,6 +135,20 @@ fn decide_command(kind: &str) -> Clap {
                 .help("No progress line on stderr (shown only on a terminal)"),
         )
         .arg(
+            Arg::new("from-platform")
+                .long("from-platform")
+                .value_name("PLATFORM")
+                .value_parser(["taobao", "jd", "pinduoduo"])
+                .help("Rows are the platform's own payloads (a Taobao trade or refund, a JD order, a Pinduoduo order; whole API responses or inner objects), read into the request (docs/platforms.md). A row {\"payload\": …, \"facts\": {…}} adds the shop's facts for that row"),
+        )
+        .arg(
+            Arg::new("facts")
+                .long("facts")
+                .value_name("JSON")
+                .requires("from-platform")
+                .help("With --from-platform: the shop's facts for every row, a partial request as JSON (e.g. '{\"now\": \"2026-03-05T10:00:00+08:00\"}'); a row's own facts win"),
+        )
+        .arg(
             Arg::new("ignore-unknown-columns")
                 .long("ignore-unknown-columns")
                 .action(ArgAction::SetTrue)
@@ -161,6 +182,25 @@ pub fn cli() -> Clap {
             .arg(Arg::new("policy-file").value_name("FILE").required(true)),
     )
     .subcommand(Clap::new("kinds").about("List the decision commands"))
+    .subcommand(
+        Clap::new("to-platform")
+            .about("Write flag decisions back as the platform's update call (taobao.trade.memo.update, jingdong.pop.order.modifyVenderRemark, pdd.order.note.update)")
+            .after_help("A line is an order_flag or order_action decision, or a row of a decision command's output ({\"index\", \"ok\", \"decision\"}), with an optional \"memo\" (else the decision's note or label). One line out per line in: {\"index\", \"ok\", \"call\" | \"error\"}. docs/platforms.md.")
+            .arg(
+                Arg::new("platform")
+                    .value_name("PLATFORM")
+                    .required(true)
+                    .value_parser(["taobao", "jd", "pinduoduo"]),
+            )
+            .arg(Arg::new("file").value_name("FILE").help("JSON Lines; - or nothing for stdin"))
+            .arg(output_arg())
+            .arg(
+                Arg::new("allow-errors")
+                    .long("allow-errors")
+                    .action(ArgAction::SetTrue)
+                    .help("Exit 0 even when some rows failed"),
+            ),
+    )
     .subcommand(
         Clap::new("diff-policy")
             .about(
@@ -284,12 +324,24 @@ pub fn parse(words: impl IntoIterator<Item = String>) -> Result<Args, clap::Erro
         progress: true,
         lean: false,
         ignore_unknown_columns: false,
+        from_platform: None,
+        facts: None,
     };
     let Some((name, sub)) = matches.subcommand() else {
         return Ok(args);
     };
     args.command = match name {
         "kinds" => Command::Kinds,
+        "to-platform" => {
+            args.input = sub.get_one::<String>("file").filter(|p| *p != "-").cloned();
+            args.output = sub.get_one::<String>("output").cloned();
+            args.allow_errors = sub.get_flag("allow-errors");
+            Command::ToPlatform(
+                sub.get_one::<String>("platform")
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        }
         "schema" => Command::Schema(sub.get_one::<String>("name").cloned()),
         "validate-policy" => Command::ValidatePolicy(
             sub.get_one::<String>("policy-file")
@@ -345,6 +397,8 @@ fn decide_options(m: &ArgMatches, args: &mut Args) {
     args.progress = !m.get_flag("no-progress");
     args.lean = m.get_flag("lean");
     args.ignore_unknown_columns = m.get_flag("ignore-unknown-columns");
+    args.from_platform = m.get_one::<String>("from-platform").cloned();
+    args.facts = m.get_one::<String>("facts").cloned();
     args.from = format(m.get_one("from")).unwrap_or(if csv_name(args.input.as_deref()) {
         Format::Csv
     } else {

@@ -16,6 +16,7 @@
 
 mod args;
 mod diff;
+mod platform;
 mod rows;
 mod write;
 
@@ -137,6 +138,17 @@ fn run(args: Args, mut stdout: std::fs::File) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Decide(kind) => decide(&args, kind, stdout),
+        Command::ToPlatform(platform) => {
+            if let Some(path) = &args.output {
+                not_over(path, &[args.input.as_deref()])?;
+            }
+            platform::to_platform(
+                platform,
+                args.input.as_deref(),
+                args.output.as_deref(),
+                args.allow_errors,
+            )
+        }
         Command::DiffPolicy { old, new, kind } => {
             let load = |path: &str| -> Result<Engine, String> {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
@@ -238,6 +250,7 @@ fn decide(args: &Args, kind: &str, stdout: std::fs::File) -> Result<ExitCode, St
     if let Some(path) = &args.output {
         not_over(path, &[args.input.as_deref(), args.policy.as_deref()])?;
     }
+    let from = from_platform(args)?;
     let (reader, size) = rows::open(args.input.as_deref())?;
     let mut input = rows::Rows::new(reader, args.from, engine, kind, args.ignore_unknown_columns)?;
     let mut output = match &args.output {
@@ -280,7 +293,7 @@ fn decide(args: &Args, kind: &str, stdout: std::fs::File) -> Result<ExitCode, St
         }
         let columns = input.columns();
         let encoded = in_shares(block, index, threads, |start, part| {
-            work(engine, kind, encoder, columns, start, part)
+            work(engine, kind, encoder, columns, from.as_ref(), start, part)
         })?;
         for (bytes, rows, bad) in encoded {
             match output.write_all(&bytes) {
@@ -303,6 +316,34 @@ fn decide(args: &Args, kind: &str, stdout: std::fs::File) -> Result<ExitCode, St
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--from-platform` and `--facts`, checked before any row is read.
+fn from_platform(args: &Args) -> Result<Option<rows::FromPlatform>, String> {
+    let Some(platform) = &args.from_platform else {
+        return Ok(None);
+    };
+    if args.from == rows::Format::Csv {
+        return Err(String::from(
+            "--from-platform reads the platform's JSON payloads as JSON Lines, not CSV",
+        ));
+    }
+    let facts = match &args.facts {
+        None => serde_json::Value::Null,
+        Some(text) => match kefu_core::decode::parse_json(text) {
+            Ok(v @ serde_json::Value::Object(_)) => v,
+            Ok(other) => {
+                return Err(format!(
+                    "--facts is a JSON object (a partial request), not {other}"
+                ))
+            }
+            Err(e) => return Err(format!("--facts is not JSON: {}", e.message)),
+        },
+    };
+    Ok(Some(rows::FromPlatform {
+        platform: platform.clone(),
+        facts,
+    }))
 }
 
 /// `block` (whose first row is row `first` of the input) cut into one contiguous share per
@@ -350,13 +391,17 @@ fn work(
     kind: &str,
     encoder: write::Encoder,
     columns: Option<&kefu_core::decode::cells::Columns>,
+    from: Option<&rows::FromPlatform>,
     start: usize,
     part: Vec<rows::Raw>,
 ) -> Result<(Vec<u8>, usize, usize), String> {
     let mut out = Vec::with_capacity(part.len() * 512);
     let (rows, mut failed) = (part.len(), 0);
     for (i, raw) in part.into_iter().enumerate() {
-        let item = rows::decide(engine, kind, columns, start + i, raw);
+        let item = match from {
+            Some(from) => rows::decide_platform(engine, kind, from, start + i, raw),
+            None => rows::decide(engine, kind, columns, start + i, raw),
+        };
         if !item.ok {
             failed += 1;
         }

@@ -289,3 +289,59 @@ pub fn progress(rows: usize, failed: usize, read: u64, size: Option<u64>) {
         .unwrap_or_default();
     eprint!("\r{rows} rows, {failed} failed{share}   ");
 }
+
+/// Rows that are a platform's payloads (`--from-platform`), with the shop's facts for all.
+pub struct FromPlatform {
+    pub platform: String,
+    pub facts: serde_json::Value,
+}
+
+/// A row read from a platform payload by core (`platforms::read`) and decided: the line is the
+/// payload itself, or `{"payload": …, "facts": {…}}` with this row's facts (over `--facts`).
+pub fn decide_platform(
+    engine: &Engine,
+    kind: &str,
+    from: &FromPlatform,
+    index: usize,
+    raw: Raw,
+) -> BatchItem {
+    let line = match raw {
+        Raw::Line(bytes) => String::from_utf8(bytes)
+            .map_err(|_| {
+                CoreError::new(
+                    ErrorCode::InvalidJson,
+                    "the line is not UTF-8",
+                    Some(String::new()),
+                )
+            })
+            .and_then(|text| kefu_core::decode::parse_json(&text)),
+        Raw::Record(_) => Err(CoreError::invalid_input(
+            "",
+            "platform payloads come as JSON Lines, not CSV",
+        )),
+        Raw::Unreadable(e) => Err(e),
+    };
+    let request = line.and_then(|value| {
+        let wrapped = value.as_object().filter(|o| o.contains_key("payload"));
+        let (payload, facts) = match wrapped {
+            Some(o) => (
+                o.get("payload").cloned().unwrap_or_default(),
+                kefu_core::platforms::merge_facts(
+                    &from.facts,
+                    o.get("facts").unwrap_or(&serde_json::Value::Null),
+                ),
+            ),
+            None => (value, from.facts.clone()),
+        };
+        kefu_core::guarded(|| {
+            kefu_core::platforms::read(&from.platform, kind, &payload, Some(&facts))
+        })
+    });
+    match request {
+        Ok(request) => {
+            let decided = kefu_core::guarded(|| engine.decide(kind, &request));
+            BatchItem::new(index, decided).keyed(kind, Some(&request))
+        }
+        Err(e) => BatchItem::new(index, Err(e)),
+    }
+}

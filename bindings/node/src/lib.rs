@@ -693,6 +693,60 @@ pub fn calendar_from_notice(env: Env, text: Unknown<'_>) -> Result<Value> {
         .map_err(|e| to_js_error(&env, e))
 }
 
+/// A platform's payload read into the request of `kind`, the shop's `facts` merged over it
+/// (docs/platforms.md). Core reads it; this converts.
+#[napi(
+    ts_args_type = "platform: 'taobao' | 'jd' | 'pinduoduo', kind: 'order_flag' | 'order_action' | 'dispatch_estimate' | 'check_return' | 'refund_timeline', payload: unknown, facts?: Record<string, unknown> | null",
+    ts_return_type = "Record<string, unknown>"
+)]
+pub fn from_platform(
+    env: Env,
+    platform: Unknown<'_>,
+    kind: Unknown<'_>,
+    payload: Unknown<'_>,
+    facts: Option<Unknown<'_>>,
+) -> Result<Value> {
+    guarded(|| {
+        let facts = match facts {
+            Some(f) => from_js(&env, f, "/facts")?,
+            None => Value::Null,
+        };
+        kefu_core::platforms::read_args(
+            from_js(&env, platform, "/platform")?,
+            from_js(&env, kind, "/kind")?,
+            from_js(&env, payload, "/payload")?,
+            facts,
+        )
+    })
+    .map_err(|e| to_js_error(&env, e))
+}
+
+/// A flag decision written back as the platform's update call `{method, params}`; `memo`
+/// instead of the decision's note (docs/platforms.md).
+#[napi(
+    ts_args_type = "platform: 'taobao' | 'jd' | 'pinduoduo', decision: Record<string, unknown>, memo?: string | null",
+    ts_return_type = "{ method: string; params: Record<string, unknown> }"
+)]
+pub fn to_platform(
+    env: Env,
+    platform: Unknown<'_>,
+    decision: Unknown<'_>,
+    memo: Option<Unknown<'_>>,
+) -> Result<Value> {
+    guarded(|| {
+        let memo = match memo {
+            Some(m) => from_js(&env, m, "/memo")?,
+            None => Value::Null,
+        };
+        kefu_core::platforms::write_args(
+            from_js(&env, platform, "/platform")?,
+            from_js(&env, decision, "/decision")?,
+            memo,
+        )
+    })
+    .map_err(|e| to_js_error(&env, e))
+}
+
 /// The stable error codes, as every host lists them.
 #[napi]
 pub fn error_codes() -> Vec<&'static str> {

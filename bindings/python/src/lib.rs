@@ -609,6 +609,60 @@ fn calendar_from_notice(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<
     to_py(py, &years)
 }
 
+/// A platform's payload (a Taobao trade or refund, a JD order or remark, a Pinduoduo order;
+/// whole API response or inner object; a list of payloads of one order; or its JSON text) read
+/// into the request of `kind`, with the shop's `facts` merged over it (docs/platforms.md). Core
+/// reads it; this converts.
+#[pyfunction]
+#[pyo3(signature = (platform, kind, payload, facts=None))]
+fn from_platform(
+    py: Python<'_>,
+    platform: &Bound<'_, PyAny>,
+    kind: &Bound<'_, PyAny>,
+    payload: &Bound<'_, PyAny>,
+    facts: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let request = guarded(|| {
+        let facts = match facts {
+            Some(f) if !f.is_none() => arg(f, "facts")?,
+            _ => Value::Null,
+        };
+        kefu_core::platforms::read_args(
+            arg(platform, "platform")?,
+            arg(kind, "kind")?,
+            arg(payload, "payload")?,
+            facts,
+        )
+    })
+    .map_err(|e| to_py_err(py, e))?;
+    to_py(py, &request)
+}
+
+/// A flag decision (`order_flag`, `order_action`) written back as `platform`'s update call,
+/// `{"method", "params"}`; `memo` instead of the decision's note (docs/platforms.md).
+#[pyfunction]
+#[pyo3(signature = (platform, decision, memo=None))]
+fn to_platform(
+    py: Python<'_>,
+    platform: &Bound<'_, PyAny>,
+    decision: &Bound<'_, PyAny>,
+    memo: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let call = guarded(|| {
+        let memo = match memo {
+            Some(m) if !m.is_none() => arg(m, "memo")?,
+            _ => Value::Null,
+        };
+        kefu_core::platforms::write_args(
+            arg(platform, "platform")?,
+            arg(decision, "decision")?,
+            memo,
+        )
+    })
+    .map_err(|e| to_py_err(py, e))?;
+    to_py(py, &call)
+}
+
 /// A JSON Schema of kefu's public shape as its text (`policy`, `check_return` for its
 /// request, `check_return.decision`, `check_return.lean`, …): the documents of `schemas/`,
 /// derived from core's types. An unknown name is `INVALID_INPUT` at `/name`.
@@ -641,6 +695,8 @@ fn _kefu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar_from_notice, m)?)?;
     m.add_function(wrap_pyfunction!(schema_text, m)?)?;
     m.add_function(wrap_pyfunction!(schema_names, m)?)?;
+    m.add_function(wrap_pyfunction!(from_platform, m)?)?;
+    m.add_function(wrap_pyfunction!(to_platform, m)?)?;
     m.add("KefuError", py.get_type::<KefuError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
     m.add("InvalidPolicyError", py.get_type::<InvalidPolicyError>())?;

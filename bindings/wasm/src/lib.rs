@@ -497,6 +497,79 @@ impl Engine {
     }
 }
 
+/// Platform payloads in, platform codes out (issue 21; docs/platforms.md), in the on-demand
+/// module only (built with the `platforms` feature, beside the what-if): the main module stays
+/// inside its size budget, and a page loads `kefu-wasm/platforms` when it needs it (the desk:
+/// on its first pasted payload). Core reads and writes; these convert.
+#[cfg(feature = "platforms")]
+#[wasm_bindgen(js_name = fromPlatform, unchecked_return_type = "OrderFacts | ActionRequest | DispatchRequest | ReturnRequest | RefundCase")]
+pub fn from_platform(
+    #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "'order_flag' | 'order_action' | 'dispatch_estimate' | 'check_return' | 'refund_timeline'"
+    )]
+    kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")]
+    facts: JsValue,
+) -> Result<JsValue, JsValue> {
+    finish(guarded(|| {
+        let facts = if facts.is_undefined() {
+            serde_json::Value::Null
+        } else {
+            from_js(facts, "/facts")?
+        };
+        kefu_core::platforms::read_args(
+            from_js(platform, "/platform")?,
+            from_js(kind, "/kind")?,
+            from_js(payload, "/payload")?,
+            facts,
+        )
+    }))
+}
+
+/// What a platform's payload alone says of a request of `kind` (core's `read_partial`): for a
+/// form to fill, the fields no payload gives left to the agent. The desk's "paste a platform
+/// payload" calls it.
+#[cfg(feature = "platforms")]
+#[wasm_bindgen(js_name = platformFields, unchecked_return_type = "Partial<OrderFacts | ActionRequest | DispatchRequest | ReturnRequest | RefundCase>")]
+pub fn platform_fields(
+    #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
+) -> Result<JsValue, JsValue> {
+    finish(guarded(|| {
+        kefu_core::platforms::read_partial_args(
+            from_js(platform, "/platform")?,
+            from_js(kind, "/kind")?,
+            from_js(payload, "/payload")?,
+        )
+    }))
+}
+
+/// A flag decision written back as the platform's update call `{method, params}`; `memo`
+/// instead of the decision's note.
+#[cfg(feature = "platforms")]
+#[wasm_bindgen(js_name = toPlatform, unchecked_return_type = "{ method: string; params: Record<string, string | number> }")]
+pub fn to_platform(
+    #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] decision: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] memo: JsValue,
+) -> Result<JsValue, JsValue> {
+    finish(guarded(|| {
+        let memo = if memo.is_undefined() {
+            serde_json::Value::Null
+        } else {
+            from_js(memo, "/memo")?
+        };
+        kefu_core::platforms::write_args(
+            from_js(platform, "/platform")?,
+            from_js(decision, "/decision")?,
+            memo,
+        )
+    }))
+}
+
 /// The decision kinds `evaluate` knows.
 #[wasm_bindgen]
 pub fn kinds() -> Vec<String> {
