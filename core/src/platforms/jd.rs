@@ -3,12 +3,10 @@
 //! the order), read into kefu's facts (docs/platforms.md). Sources: docs/research/issue21/jd.md
 //! (JD's generated .NET and Go SDKs, the PHP request classes with JD's parameter docs).
 
-use super::read::{Item, Read};
-use super::{
-    bad, cents, code, id_text, instant_text, local_time, missing, opt_text, text, unknown_value,
-};
+use super::read::{sku_lines, Read};
+use super::{bad, cents, id_text, local_time, missing, opt_text, text, unknown_value};
 use crate::error::Result;
-use crate::orders::{Flag, Platform};
+use crate::orders::Platform;
 use serde_json::{json, Value};
 
 const P: &str = "jd";
@@ -95,35 +93,14 @@ fn read_order(order: &Value) -> Result<Read> {
         v => local_time(P, "/paymentConfirmTime", v)?,
     };
     let shipped = shipped_state;
-    let mut items = Vec::new();
-    if let Some(list) = order.get("itemInfoList").and_then(Value::as_array) {
-        for (i, line) in list.iter().enumerate() {
-            let sku = match line.get("skuId") {
-                None | Some(Value::Null) => None,
-                Some(v) => Some(id_text(P, &format!("/itemInfoList/{i}/skuId"), v)?),
-            };
-            // `jdPrice` is the unit list price, not what was paid for the line: not read.
-            items.push(Item {
-                sku,
-                oid: None,
-                price_paid_cents: None,
-            });
-        }
-    }
     let mut read = Read {
-        what: "order",
-        items,
+        // `jdPrice` is the unit list price, not what was paid for the line: not read.
+        items: sku_lines(P, order, "itemInfoList", "skuId")?,
         items_path: "/itemInfoList",
         ..Read::default()
     };
+    read.order(order_id, paid_at.is_some(), paid_at, shipped);
     let f = &mut read.fields;
-    f.insert(String::from("order_id"), Value::from(order_id));
-    f.insert(String::from("paid"), Value::from(paid_at.is_some()));
-    if let Some(at) = paid_at {
-        f.insert(String::from("paid_at"), instant_text(at));
-    }
-    f.insert(String::from("shipped"), Value::from(shipped));
-    f.insert(String::from("waybill_uploaded"), Value::from(shipped));
     // The order gives no after-sales state (that is the after-sales APIs'): `after_sales` is
     // the shop's to give.
     if let Some(city) = opt_text(order.get("consigneeInfo").and_then(|c| c.get("city"))) {
@@ -156,10 +133,7 @@ fn read_order(order: &Value) -> Result<Read> {
 /// The seller remark (`vender_remark`: `order_id`, `remark`, `flag` 0–5).
 fn read_remark(result: &Value) -> Result<Read> {
     let remark = result.get("vender_remark").unwrap_or(&Value::Null);
-    let mut read = Read {
-        what: "remark",
-        ..Read::default()
-    };
+    let mut read = Read { ..Read::default() };
     match remark.get("order_id") {
         Some(v) if !v.is_null() => {
             let id = id_text(P, "/vender_remark/order_id", v)?;
@@ -169,18 +143,7 @@ fn read_remark(result: &Value) -> Result<Read> {
         _ => return Err(missing(P, "/vender_remark/order_id", "remark")),
     }
     if let Some(v) = remark.get("flag").filter(|v| !v.is_null()) {
-        let flag = code(P, "/vender_remark/flag", v)
-            .ok()
-            .and_then(|c| Flag::from_code(c, Platform::Jd).ok())
-            .ok_or_else(|| {
-                unknown_value(
-                    P,
-                    "/vender_remark/flag",
-                    "flag",
-                    v,
-                    "0 gray, 1 red, 2 yellow, 3 green, 4 blue, 5 purple",
-                )
-            })?;
+        let flag = super::flag(P, "/vender_remark/flag", v, Platform::Jd)?;
         read.fields
             .insert(String::from("current_flag"), json!(flag));
     }

@@ -185,6 +185,28 @@ pub(crate) fn code(platform: &str, path: &str, value: &Value) -> Result<i64> {
         })
 }
 
+/// A platform's flag code (`seller_flag`, JD's remark `flag`, Pinduoduo's `remark_tag`) as
+/// kefu's flag; a code the platform does not have is an error naming it.
+pub(crate) fn flag(
+    platform: &str,
+    path: &str,
+    value: &Value,
+    on: crate::orders::Platform,
+) -> Result<crate::orders::Flag> {
+    code(platform, path, value)
+        .ok()
+        .and_then(|c| crate::orders::Flag::from_code(c, on).ok())
+        .ok_or_else(|| {
+            let known = if on == crate::orders::Platform::Pinduoduo {
+                "1 red, 2 yellow, 3 green, 4 blue, 5 purple; 0 or none: untagged"
+            } else {
+                "0 gray, 1 red, 2 yellow, 3 green, 4 blue, 5 purple"
+            };
+            let field = path.rsplit('/').next().unwrap_or(path);
+            unknown_value(platform, path, field, value, known)
+        })
+}
+
 /// An enum field given as text.
 pub(crate) fn text<'a>(platform: &str, path: &str, value: &'a Value) -> Result<&'a str> {
     value.as_str().ok_or_else(|| {

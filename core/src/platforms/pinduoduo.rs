@@ -3,10 +3,8 @@
 //! (the official Java SDK jar's sources, 2024; a C# SDK with the 2018 doc samples; the 2026
 //! doc page of `pdd.order.list.get`).
 
-use super::read::{after_sales, Item, Read};
-use super::{
-    bad, cents, code, id_text, instant_text, local_time, missing, opt_text, unknown_value,
-};
+use super::read::{after_sales, sku_lines, Read};
+use super::{bad, cents, code, id_text, local_time, missing, opt_text, unknown_value};
 use crate::error::Result;
 use crate::orders::{Flag, Platform};
 use serde_json::{json, Value};
@@ -151,53 +149,24 @@ pub(crate) fn read(payload: &Value) -> Result<Read> {
         None | Some(Value::Null) => Flag::Gray,
         Some(v) => match code(P, "/remark_tag", v)? {
             0 => Flag::Gray,
-            c => Flag::from_code(c, Platform::Pinduoduo).map_err(|_| {
-                unknown_value(
-                    P,
-                    "/remark_tag",
-                    "remark_tag",
-                    v,
-                    "1 red, 2 yellow, 3 green, 4 blue, 5 purple; 0 or none: untagged",
-                )
-            })?,
+            _ => super::flag(P, "/remark_tag", v, Platform::Pinduoduo)?,
         },
     };
     let shipped = status != 1;
-    let mut items = Vec::new();
-    if let Some(list) = order.get("item_list").and_then(Value::as_array) {
-        for (i, line) in list.iter().enumerate() {
-            let sku = match line.get("sku_id") {
-                None | Some(Value::Null) => None,
-                Some(v) => Some(id_text(P, &format!("/item_list/{i}/sku_id"), v)?),
-            };
-            // `pay_amount` is the whole order's, postage included: no line price is read.
-            items.push(Item {
-                sku,
-                oid: None,
-                price_paid_cents: None,
-            });
-        }
-    }
-    let mut read = Read {
-        what: "order",
-        items,
-        items_path: "/item_list",
-        stock_out,
-        ..Read::default()
-    };
-    let f = &mut read.fields;
-    f.insert(String::from("order_id"), Value::from(order_id));
     // "" is "not paid"; a field left out is not known.
     let paid_at = match order.get("pay_time") {
         None | Some(Value::Null) => return Err(missing(P, "/pay_time", "order")),
         v => local_time(P, "/pay_time", v)?,
     };
-    f.insert(String::from("paid"), Value::from(paid_at.is_some()));
-    if let Some(at) = paid_at {
-        f.insert(String::from("paid_at"), instant_text(at));
-    }
-    f.insert(String::from("shipped"), Value::from(shipped));
-    f.insert(String::from("waybill_uploaded"), Value::from(shipped));
+    let mut read = Read {
+        // `pay_amount` is the whole order's, postage included: no line price is read.
+        items: sku_lines(P, order, "item_list", "sku_id")?,
+        items_path: "/item_list",
+        stock_out,
+        ..Read::default()
+    };
+    read.order(order_id, paid_at.is_some(), paid_at, shipped);
+    let f = &mut read.fields;
     f.insert(String::from("current_flag"), json!(flag));
     if let Some(open) = open {
         f.insert(

@@ -4,6 +4,7 @@
 
 use super::{bad, jd, pinduoduo, taobao, KINDS, PLATFORMS};
 use crate::error::{Error, ErrorKind, Result};
+use crate::time::Instant;
 use serde_json::{Map, Value};
 
 /// One sellable line of an order: its SKU and, where the platform gives it, what was paid.
@@ -18,8 +19,6 @@ pub(crate) struct Item {
 /// What one payload says, in kefu's words.
 #[derive(Debug, Default)]
 pub(crate) struct Read {
-    /// What the payload is, for messages: "trade", "refund", "order", "remark".
-    pub what: &'static str,
     /// kefu request fields read: `order_id`, `paid`, `paid_at`, `shipped`,
     /// `waybill_uploaded`, `current_flag`, `after_sales`, `destination_city`, `free_shipping`,
     /// `requested_at`, `return_goods`, `events`.
@@ -39,6 +38,51 @@ pub(crate) struct Read {
     pub closed: Option<Error>,
     /// The line a refund is about (Taobao `oid`), to choose it in a trade of several.
     pub oid: Option<String>,
+}
+
+impl Read {
+    /// The order's state, as every platform's order reader gives it: id, paid (and when),
+    /// shipped; a shipment on these platforms needs the waybill, so it is uploaded with it.
+    pub(crate) fn order(
+        &mut self,
+        order_id: String,
+        paid: bool,
+        paid_at: Option<Instant>,
+        shipped: bool,
+    ) {
+        let f = &mut self.fields;
+        f.insert(String::from("order_id"), Value::from(order_id));
+        f.insert(String::from("paid"), Value::from(paid));
+        if let Some(at) = paid_at {
+            f.insert(String::from("paid_at"), super::instant_text(at));
+        }
+        f.insert(String::from("shipped"), Value::from(shipped));
+        f.insert(String::from("waybill_uploaded"), Value::from(shipped));
+    }
+}
+
+/// An order's lines with their SKU only (`list` of objects, each its SKU at `sku`), for the
+/// platforms that give no price paid per line (JD's `jdPrice` is a list price, Pinduoduo's
+/// `pay_amount` the whole order's).
+pub(crate) fn sku_lines(platform: &str, order: &Value, list: &str, sku: &str) -> Result<Vec<Item>> {
+    let mut items = Vec::new();
+    for (i, line) in order
+        .get(list)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let sku = match line.get(sku) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(super::id_text(platform, &format!("/{list}/{i}/{sku}"), v)?),
+        };
+        items.push(Item {
+            sku,
+            ..Item::default()
+        });
+    }
+    Ok(items)
 }
 
 /// The fields of `order_flag`'s request (and `order_action`'s `order`).
@@ -318,9 +362,6 @@ fn merge(platform: &str, reads: Vec<Read>) -> Result<Read> {
         out.stock_out |= r.stock_out;
         out.closed = out.closed.or(r.closed);
         out.oid = out.oid.or(r.oid);
-        if out.what == "remark" {
-            out.what = r.what;
-        }
     }
     Ok(out)
 }
@@ -403,48 +444,43 @@ fn assemble(
     }
 }
 
-/// The line a return is about: the only one, or the one whose SKU the facts name.
+/// The line a return is about: the one whose SKU the facts name, else the refund's line (its
+/// `oid`), else the only one.
 fn choose(platform: &str, read: &Read, sku: Option<&Value>) -> Result<Option<Item>> {
-    match (read.items.as_slice(), sku) {
-        ([], _) => Ok(None),
-        ([only], None) => Ok(Some(only.clone())),
-        // A refund of one line of the trade: that line.
-        (items, None) if read.oid.is_some() => {
-            let oid = read.oid.as_deref().unwrap_or_default();
-            items
-                .iter()
-                .find(|i| i.oid.as_deref() == Some(oid))
-                .cloned()
-                .map(Some)
-                .ok_or_else(|| {
-                    bad(
-                        platform,
-                        read.items_path,
-                        format!("the refund's oid {oid} is no line of the trade: they are not of one order"),
-                        format!("退款的子订单号 {oid} 不在该交易中：不是同一订单的数据"),
-                    )
-                })
-        }
-        (items, Some(wanted)) => {
-            let wanted_text = wanted
-                .as_str()
-                .map(str::to_owned)
-                .unwrap_or_else(|| wanted.to_string());
-            items
-                .iter()
-                .find(|i| i.sku.as_deref() == Some(wanted_text.as_str()))
-                .cloned()
-                .map(Some)
-                .ok_or_else(|| {
-                    bad(
-                        platform,
-                        read.items_path,
-                        format!("no line of the order has the SKU {wanted_text:?} given in facts"),
-                        format!("订单中没有 facts 给出的 SKU {wanted_text:?}"),
-                    )
-                })
-        }
-        (items, None) => Err(bad(
+    if read.items.is_empty() {
+        return Ok(None);
+    }
+    let wanted = |value: &str, pick: fn(&Item) -> Option<&str>, en: String, zh: String| {
+        read.items
+            .iter()
+            .find(|i| pick(i) == Some(value))
+            .cloned()
+            .map(Some)
+            .ok_or_else(|| bad(platform, read.items_path, en, zh))
+    };
+    if let Some(sku) = sku {
+        let sku = sku
+            .as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| sku.to_string());
+        return wanted(
+            &sku,
+            |i| i.sku.as_deref(),
+            format!("no line of the order has the SKU {sku:?} given in facts"),
+            format!("订单中没有 facts 给出的 SKU {sku:?}"),
+        );
+    }
+    if let Some(oid) = read.oid.as_deref() {
+        return wanted(
+            oid,
+            |i| i.oid.as_deref(),
+            format!("the refund's oid {oid} is no line of the trade: they are not of one order"),
+            format!("退款的子订单号 {oid} 不在该交易中：不是同一订单的数据"),
+        );
+    }
+    match read.items.as_slice() {
+        [only] => Ok(Some(only.clone())),
+        items => Err(bad(
             platform,
             read.items_path,
             format!(

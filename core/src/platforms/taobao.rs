@@ -5,10 +5,10 @@
 
 use super::read::{after_sales, Item, Read};
 use super::{
-    bad, cents, code, id_text, instant_text, local_time, missing, opt_text, text, unknown_value,
+    bad, cents, id_text, instant_text, local_time, missing, opt_text, text, unknown_value,
 };
 use crate::error::{ErrorKind, Result};
-use crate::orders::{Flag, Platform};
+use crate::orders::Platform;
 use serde_json::{json, Value};
 
 const P: &str = "taobao";
@@ -221,7 +221,6 @@ fn trade(trade: &Value) -> Result<Read> {
         });
     }
     let mut read = Read {
-        what: "trade",
         items,
         items_path: if lines_path == "/orders/order" {
             "/orders/order"
@@ -230,31 +229,11 @@ fn trade(trade: &Value) -> Result<Read> {
         },
         ..Read::default()
     };
+    read.order(order_id, paid, pay_time, shipped);
     let f = &mut read.fields;
-    f.insert(String::from("order_id"), Value::from(order_id));
-    f.insert(String::from("paid"), Value::from(paid));
-    if let Some(at) = pay_time {
-        f.insert(String::from("paid_at"), instant_text(at));
-    }
-    f.insert(String::from("shipped"), Value::from(shipped));
-    f.insert(String::from("waybill_uploaded"), Value::from(shipped));
-    match trade.get("seller_flag") {
-        None | Some(Value::Null) => {}
-        Some(v) => {
-            let flag = code(P, "/seller_flag", v)
-                .ok()
-                .and_then(|c| Flag::from_code(c, Platform::Taobao).ok())
-                .ok_or_else(|| {
-                    unknown_value(
-                        P,
-                        "/seller_flag",
-                        "seller_flag",
-                        v,
-                        "0 gray, 1 red, 2 yellow, 3 green, 4 blue, 5 purple",
-                    )
-                })?;
-            f.insert(String::from("current_flag"), json!(flag));
-        }
+    if let Some(v) = trade.get("seller_flag").filter(|v| !v.is_null()) {
+        let flag = super::flag(P, "/seller_flag", v, Platform::Taobao)?;
+        f.insert(String::from("current_flag"), json!(flag));
     }
     // The refunds open are the orders' own: without the orders, they are not known.
     if trade.get("orders").is_some_and(|o| !o.is_null()) {
@@ -312,10 +291,7 @@ fn refund(refund: &Value) -> Result<Read> {
     };
     let created = local_time(P, "/created", refund.get("created"))?
         .ok_or_else(|| missing(P, "/created", "refund"))?;
-    let mut read = Read {
-        what: "refund",
-        ..Read::default()
-    };
+    let mut read = Read { ..Read::default() };
     let f = &mut read.fields;
     f.insert(String::from("order_id"), Value::from(order_id));
     f.insert(String::from("requested_at"), instant_text(created));
