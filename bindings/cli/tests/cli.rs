@@ -8,31 +8,13 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::{holds, kefu, lines};
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn kefu(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A command that stops before reading (a bad policy) closes its stdin: not an error here.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use std::process::{Command, Stdio};
 
 const GOOD: &str = r#"{"reason":"no_reason","category":"apparel","signed_at":"2026-03-01T23:59:00+08:00","requested_at":"2026-03-08T21:30:00+08:00"}"#;
 
@@ -183,33 +165,6 @@ fn policies_and_commands_that_cannot_run() {
     let kinds = String::from_utf8(kefu(&["kinds"], "").stdout).unwrap();
     assert!(kinds.lines().any(|k| k == "classify-complaint"));
     std::fs::remove_dir_all(dir).unwrap();
-}
-
-/// `expected` holds in `actual` (tests/README.md: subsets of objects, lists element by element,
-/// `reason_codes` as the sorted codes of `reasons`).
-fn holds(expected: &Value, actual: &Value) -> bool {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e.iter().all(|(k, ev)| {
-            if k == "reason_codes" {
-                let mut want: Vec<&Value> = ev.as_array().unwrap().iter().collect();
-                let mut got: Vec<&Value> = a["reasons"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|r| &r["code"])
-                    .collect();
-                want.sort_by_key(|v| v.to_string());
-                got.sort_by_key(|v| v.to_string());
-                want == got
-            } else {
-                a.get(k).is_some_and(|av| holds(ev, av))
-            }
-        }),
-        (Value::Array(e), Value::Array(a)) => {
-            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| holds(x, y))
-        }
-        _ => expected == actual,
-    }
 }
 
 /// Every shared case with the default policy, as one JSON Lines file per suite.

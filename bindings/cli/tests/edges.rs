@@ -8,34 +8,15 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::{kefu_in, lines, KEFU};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const KEFU: &str = env!("CARGO_BIN_EXE_kefu");
 const GOOD: &str = r#"{"reason":"no_reason","category":"apparel","signed_at":"2026-03-01T23:59:00+08:00","requested_at":"2026-03-08T21:30:00+08:00"}"#;
-
-fn kefu_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(KEFU)
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

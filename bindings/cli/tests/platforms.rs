@@ -9,30 +9,11 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::{holds, kefu, lines};
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn kefu(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
-}
-
-fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn suites() -> Vec<Value> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/platforms");
@@ -45,32 +26,6 @@ fn suites() -> Vec<Value> {
         .iter()
         .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
         .collect()
-}
-
-/// `expected` holds in `actual` by its listed keys (`reason_codes`: the codes of `reasons`).
-fn holds(expected: &Value, actual: &Value) -> bool {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e.iter().all(|(k, v)| match k.as_str() {
-            "reason_codes" => {
-                let mut want: Vec<&Value> = v.as_array().unwrap().iter().collect();
-                let mut got: Vec<&Value> = a["reasons"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|r| &r["code"])
-                    .collect();
-                want.sort_by_key(|x| x.to_string());
-                got.sort_by_key(|x| x.to_string());
-                want == got
-            }
-            "message_has" => true,
-            _ => a.get(k).is_some_and(|av| holds(v, av)),
-        }),
-        (Value::Array(e), Value::Array(a)) => {
-            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| holds(x, y))
-        }
-        _ => expected == actual,
-    }
 }
 
 #[test]
