@@ -532,7 +532,13 @@ function wire() {
     showType();
   })));
 
-  $$('[data-paste-fill]').forEach((b) => b.addEventListener('click', () => pasteInto(b.closest('form'))));
+  for (const form of $$('form[data-pastable]')) {
+    const box = $('#paste-box').content.firstElementChild.cloneNode(true);
+    const title = $('h2', form);
+    if (title) title.after(box);
+    else form.prepend(box);
+    $('[data-paste-fill]', box).addEventListener('click', () => pasteInto(form));
+  }
   $('#policy-apply').addEventListener('click', applyPolicy);
   $('#whatif-kind').innerHTML = kinds().map((k) => `<option value="${esc(k)}"${k === 'check_return' ? ' selected' : ''}>${esc(k)}</option>`).join('');
   on('#whatif-form', runWhatIf);
