@@ -400,17 +400,15 @@ async function whatIfModule() {
   return whatIf;
 }
 
-/** The fields a platform payload can give: cleared before a paste, so none keeps the last one's. */
-const FROM_PAYLOAD = /^\/(order_id|paid_at|sku|price_paid_cents|destination_city|free_shipping|order\/(order_id|platform|paid_at|current_flag|paid|shipped|waybill_uploaded|after_sales\/\w+))$/;
-
-/** Fill a form's fields from a (partial) request: what a platform payload says. */
+/** Fill a form's fields from a (partial) request: what a platform payload says. The fields
+ * the last paste filled are cleared first, so none keeps a value the new payload does not give. */
+const pasted = new WeakMap(); // form → the fields its last paste filled
 function fillForm(form, request) {
-  for (const el of $$('[data-path]', form)) {
-    if (!FROM_PAYLOAD.test(el.dataset.path)) continue;
-    if (el.dataset.type === 'bool') el.checked = el.hasAttribute('data-always') && el.defaultChecked;
-    else el.value = '';
+  for (const el of pasted.get(form) ?? []) {
+    if (el.dataset.type === 'bool') el.checked = el.defaultChecked;
+    else el.value = el.defaultValue ?? '';
   }
-  let filled = 0;
+  const filled = [];
   for (const el of $$('[data-path]', form)) {
     const v = el.dataset.path.split('/').slice(1).reduce((o, k) => (o == null ? undefined : o[k]), request);
     if (v === undefined || v === null || el.dataset.type === 'now') continue;
@@ -419,9 +417,10 @@ function fillForm(form, request) {
     else if (type === 'instant') el.value = localOf(v);
     else if (type === 'cents') el.value = (v / 100).toFixed(2);
     else el.value = String(v);
-    filled++;
+    filled.push(el);
   }
-  return filled;
+  pasted.set(form, filled);
+  return filled.length;
 }
 
 /** "Paste a platform payload": core reads it (`platformFields`), the form gets what it says. */

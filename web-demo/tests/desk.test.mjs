@@ -269,6 +269,12 @@ test('a pasted Taobao trade fills the return form; the agent adds the rest and d
   await page.click(PAGES.check_return.submit);
   await check(PAGES.check_return, c);
   await page.screenshot({ path: `${SHOTS}24-paste-taobao.png`, fullPage: true });
+  // A second paste (a refund alone: no price, no SKU) leaves nothing of the first behind.
+  await page.fill('#return-form [data-paste-text]', JSON.stringify({ refund: { refund_id: '1', tid: 77, status: 'WAIT_SELLER_AGREE', created: '2026-03-06 09:30:00' } }));
+  await page.click('#return-form [data-paste-fill]');
+  assert.equal(await page.inputValue('#return-form [data-path="/order_id"]'), '77');
+  assert.equal(await page.inputValue('#return-form [data-path="/price_paid_cents"]'), '');
+  assert.match(await page.inputValue('#return-form [data-path="/requested_at"]'), /^2026-03-06T09:30(:00)?$/);
   // A payload kefu cannot read is named, field and all.
   await page.fill('#return-form [data-paste-text]', JSON.stringify({ trade: { tid: 1, status: 'WAIT_SOMETHING_NEW' } }));
   await page.click('#return-form [data-paste-fill]');

@@ -510,14 +510,12 @@ pub fn from_platform(
     )]
     kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")]
-    facts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null")] facts: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
-        let facts = if facts.is_undefined() {
-            serde_json::Value::Null
-        } else {
-            from_js(facts, "/facts")?
+        let facts = match facts {
+            Some(f) if !f.is_undefined() => from_js(f, "/facts")?,
+            _ => serde_json::Value::Null,
         };
         kefu_core::platforms::read_args(
             from_js(platform, "/platform")?,
@@ -554,13 +552,12 @@ pub fn platform_fields(
 pub fn to_platform(
     #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] decision: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] memo: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null")] memo: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
-        let memo = if memo.is_undefined() {
-            serde_json::Value::Null
-        } else {
-            from_js(memo, "/memo")?
+        let memo = match memo {
+            Some(m) if !m.is_undefined() => from_js(m, "/memo")?,
+            _ => serde_json::Value::Null,
         };
         kefu_core::platforms::write_args(
             from_js(platform, "/platform")?,
