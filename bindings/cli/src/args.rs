@@ -98,15 +98,24 @@ fn output_arg() -> Arg {
         .help("Write to FILE instead of stdout (never the input file)")
 }
 
+fn file_arg(help: &'static str) -> Arg {
+    Arg::new("file").value_name("FILE").help(help)
+}
+
+fn allow_errors_arg() -> Arg {
+    Arg::new("allow-errors")
+        .long("allow-errors")
+        .action(ArgAction::SetTrue)
+        .help("Exit 0 even when some rows failed")
+}
+
+const ROWS_HELP: &str = "JSON Lines or CSV rows; - or nothing for stdin";
+
 fn decide_command(kind: &str) -> Clap {
     Clap::new(kind.replace('_', "-"))
         .about(format!("Decide every row (a {kind} request each)"))
         .after_help(DECIDE_HELP)
-        .arg(
-            Arg::new("file")
-                .value_name("FILE")
-                .help("JSON Lines or CSV rows; - or nothing for stdin"),
-        )
+        .arg(file_arg(ROWS_HELP))
         .arg(format_arg(
             "from",
             "Input format (default: by the file name)",
@@ -122,12 +131,7 @@ fn decide_command(kind: &str) -> Clap {
                 .action(ArgAction::SetTrue)
                 .help("Main fields only, not the whole decision"),
         )
-        .arg(
-            Arg::new("allow-errors")
-                .long("allow-errors")
-                .action(ArgAction::SetTrue)
-                .help("Exit 0 even when some rows failed"),
-        )
+        .arg(allow_errors_arg())
         .arg(
             Arg::new("no-progress")
                 .long("no-progress")
@@ -192,14 +196,9 @@ pub fn cli() -> Clap {
                     .required(true)
                     .value_parser(["taobao", "jd", "pinduoduo"]),
             )
-            .arg(Arg::new("file").value_name("FILE").help("JSON Lines; - or nothing for stdin"))
+            .arg(file_arg("JSON Lines; - or nothing for stdin"))
             .arg(output_arg())
-            .arg(
-                Arg::new("allow-errors")
-                    .long("allow-errors")
-                    .action(ArgAction::SetTrue)
-                    .help("Exit 0 even when some rows failed"),
-            ),
+            .arg(allow_errors_arg()),
     )
     .subcommand(
         Clap::new("diff-policy")
@@ -233,11 +232,7 @@ pub fn cli() -> Clap {
                     )
                     .help("The kind of every row (check-return, ...)"),
             )
-            .arg(
-                Arg::new("file")
-                    .value_name("FILE")
-                    .help("JSON Lines or CSV rows; - or nothing for stdin"),
-            )
+            .arg(file_arg(ROWS_HELP))
             .arg(format_arg(
                 "from",
                 "Input format (default: by the file name)",

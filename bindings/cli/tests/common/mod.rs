@@ -68,3 +68,13 @@ pub fn holds(expected: &Value, actual: &Value) -> bool {
         _ => expected == actual,
     }
 }
+
+/// A decision command's output row holds what a shared case expects of it: a decision that
+/// matches `expect`, or an error that matches `expect_error`.
+pub fn row_holds(case: &Value, row: &Value) -> bool {
+    match (case.get("expect"), case.get("expect_error")) {
+        (Some(e), _) => row["ok"] == true && holds(e, &row["decision"]),
+        (None, Some(e)) => row["ok"] == false && holds(e, &row["error"]),
+        _ => false,
+    }
+}
