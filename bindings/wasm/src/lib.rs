@@ -510,7 +510,9 @@ pub fn from_platform(
     )]
     kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null")] facts: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")] facts: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
         let facts = match facts {
@@ -552,7 +554,7 @@ pub fn platform_fields(
 pub fn to_platform(
     #[wasm_bindgen(unchecked_param_type = "'taobao' | 'jd' | 'pinduoduo'")] platform: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] decision: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | null")] memo: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] memo: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     finish(guarded(|| {
         let memo = match memo {
